@@ -1,0 +1,56 @@
+"""konzept: municipal strategy documents as Sphinx projects.
+
+This module is the table of contents of the Sphinx extension: ``setup``
+registers, in order, the configuration, the domain with its directives and
+roles, the rendering steps, and the build lifecycle. The pure core lives in
+:mod:`konzept.core`; everything Sphinx-specific in :mod:`konzept.sphinxext`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__version__ = "0.1.0"
+
+
+def setup(app: Any) -> dict[str, Any]:
+    from .sphinxext import assets, check, config, directives, domain, lifecycle, nodes, render, roles
+    from .sphinxext.i18n import CATALOG, LOCALE_DIR
+
+    app.setup_extension("myst_parser")
+    app.add_message_catalog(CATALOG, LOCALE_DIR)
+    config.setup_config(app)
+
+    # the domain owns the data; directives and roles are its own and also
+    # registered without prefix ({goal}`…`, :::{measure})
+    for item_type in domain.ITEM_TYPES:
+        directive = directives.make_directive(item_type)
+        role = roles.ItemRole(item_type)
+        domain.KonzeptDomain.directives[item_type] = directive
+        domain.KonzeptDomain.roles[item_type] = role
+        app.add_directive(item_type, directive)
+        app.add_role(item_type, role)
+    generic = roles.ItemRole(None)
+    domain.KonzeptDomain.roles[domain.GENERIC_ROLE] = generic
+    app.add_role("konzept", generic)
+    app.add_domain(domain.KonzeptDomain)
+
+    app.add_node(nodes.item_block)
+    app.add_node(
+        nodes.item_heading,
+        html=(render.visit_item_heading_html, render.depart_item_heading_html),
+    )
+    app.add_node(nodes.item_meta)
+    app.add_transform(render.HeadingLevels)
+    app.add_post_transform(render.ItemMetadata)
+
+    app.add_builder(check.CheckBuilder)
+    assets.setup_assets(app)
+    lifecycle.setup_lifecycle(app)
+
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

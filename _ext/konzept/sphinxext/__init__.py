@@ -1,0 +1,1 @@
+"""The Sphinx adapter: konzept's core, exposed as a Sphinx domain."""

@@ -1,0 +1,44 @@
+"""konzept's stylesheet, served from the site itself under a hashed name.
+
+The hash in the file name means a browser never keeps a stale copy after an
+update (the idea sphinx-design uses).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+STATIC = Path(__file__).resolve().parent.parent / "static"
+ASSETS = ("konzept.css",)
+
+
+def hashed_name(name: str) -> str:
+    digest = hashlib.sha256((STATIC / name).read_bytes()).hexdigest()[:10]
+    stem, suffix = name.rsplit(".", 1)
+    return f"{stem}.{digest}.{suffix}"
+
+
+def add_assets(app: Sphinx) -> None:
+    if app.builder.format != "html":
+        return
+    for name in ASSETS:
+        if name.endswith(".css"):
+            app.add_css_file(hashed_name(name))
+
+
+def copy_assets(app: Sphinx, exception: BaseException | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    target = Path(app.outdir) / "_static"
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ASSETS:
+        shutil.copyfile(STATIC / name, target / hashed_name(name))
+
+
+def setup_assets(app: Sphinx) -> None:
+    app.connect("builder-inited", add_assets)
+    app.connect("build-finished", copy_assets)

@@ -1,0 +1,139 @@
+"""konzept's configuration values and the project schema derived from them."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util import logging
+
+from ..core import BUILTIN_SCHEMA, Release, Schema, extend_schema, parse_release
+from ..core.model import Diagnostic
+from .i18n import label
+
+logger = logging.getLogger(__name__)
+
+#: name -> (default, rebuild, types, description) of every config value.
+CONFIG_VALUES: dict[str, tuple[Any, str, tuple[type, ...], str]] = {
+    "konzept_release": (
+        {},
+        "env",
+        (dict,),
+        "Metadata of the release being built: version, title, date, status "
+        "(draft, submitted, adopted), predecessor, decisions (the Beratungsfolge).",
+    ),
+    "konzept_options": (
+        {},
+        "env",
+        (dict,),
+        "Extra options per item type: {type: {name: {kind, label, description, "
+        "required, targets, vocabulary}}}.",
+    ),
+    "konzept_vocabularies": (
+        {},
+        "env",
+        (dict,),
+        "Extra or relabelled vocabulary terms: {vocabulary: {value: label}}.",
+    ),
+    "konzept_json": (
+        True,
+        "",
+        (bool,),
+        "Write konzept.json into the output directory of every build.",
+    ),
+}
+
+_schemas: dict[str, tuple[Schema, list[Diagnostic]]] = {}
+
+
+def project_schema(config: Config) -> Schema:
+    """The built-in schema extended by this project's conf.py (memoised)."""
+    return _schema_and_problems(config)[0]
+
+
+def _schema_and_problems(config: Config) -> tuple[Schema, list[Diagnostic]]:
+    options = config.konzept_options or {}
+    vocabularies = config.konzept_vocabularies or {}
+    key = json.dumps([options, vocabularies], sort_keys=True, default=repr)
+    if key not in _schemas:
+        _schemas[key] = extend_schema(BUILTIN_SCHEMA, options, vocabularies)
+    return _schemas[key]
+
+
+def project_release(config: Config) -> Release:
+    return _release_and_problems(config)[0]
+
+
+def _release_and_problems(config: Config) -> tuple[Release, list[Diagnostic]]:
+    return parse_release(
+        config.konzept_release,
+        fallback_title=str(config.project),
+        fallback_version=str(config.version or config.release or "draft"),
+    )
+
+
+def vocabulary_aliases(schema: Schema) -> dict[str, dict[str, str]]:
+    """Labels (English and translated) accepted in place of term values."""
+    aliases: dict[str, dict[str, str]] = {}
+    for vocab in schema.vocabularies.values():
+        mapping = aliases.setdefault(vocab.name, {})
+        for term in vocab.terms:
+            for text in (term.label, label(term.label)):
+                mapping.setdefault(text.casefold(), term.value)
+    return aliases
+
+
+def config_location(confdir: str | Path, name: str) -> str:
+    """``/path/conf.py:LINE`` of the assignment to ``name`` (line 1 if not found)."""
+    path = Path(confdir) / "conf.py"
+    line = 1
+    try:
+        for number, text in enumerate(path.read_text("utf-8").splitlines(), start=1):
+            if re.match(rf"\s*{re.escape(name)}\s*=", text):
+                line = number
+                break
+    except OSError:
+        pass
+    return f"{path}:{line}"
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    """Report problems in konzept's config values (event ``config-inited``)."""
+    problems: list[tuple[str, Diagnostic]] = []
+    for diagnostic in _schema_and_problems(config)[1]:
+        name = "konzept_vocabularies" if "vocabular" in diagnostic.message else "konzept_options"
+        problems.append((name, diagnostic))
+    for diagnostic in _release_and_problems(config)[1]:
+        problems.append(("konzept_release", diagnostic))
+    for name, diagnostic in problems:
+        logger.warning(
+            diagnostic.message,
+            type="konzept",
+            subtype=diagnostic.code,
+            location=config_location(app.confdir, name),
+        )
+    _enable_colon_fence(config)
+
+
+def _enable_colon_fence(config: Config) -> None:
+    # konzept's syntax is MyST colon fences; switch them on for the author.
+    extensions = getattr(config, "myst_enable_extensions", None)
+    if isinstance(extensions, set):
+        extensions.add("colon_fence")
+    elif isinstance(extensions, list | tuple) and "colon_fence" not in extensions:
+        config.myst_enable_extensions = [*extensions, "colon_fence"]
+
+
+def setup_config(app: Sphinx) -> None:
+    for name, (default, rebuild, types, _description) in CONFIG_VALUES.items():
+        app.add_config_value(name, default, rebuild, types)
+    app.connect("config-inited", check_config)
+
+
+def as_mapping(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}

@@ -1,0 +1,29 @@
+"""The few custom nodes konzept needs.
+
+Each subclasses an ordinary docutils node, so every builder renders it the
+way it renders its base (Sphinx dispatches visitors along the class's MRO);
+builders that can do better register their own visitor.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+
+class item_block(nodes.container):  # noqa: N801 (docutils naming)
+    """One item: heading, metadata and body. Its ``ids`` hold the anchor."""
+
+
+class item_heading(nodes.rubric):  # noqa: N801
+    """The heading of an item; ``heading-level`` is set from its depth."""
+
+
+class item_meta(nodes.General, nodes.Element):  # noqa: N801
+    """Placeholder for an item's metadata, filled in after all documents are read.
+
+    Attributes: ``docname`` and ``anchor`` of the item.
+    """
+
+
+class view_placeholder(nodes.General, nodes.Element):  # noqa: N801
+    """Placeholder for a view (a table or chart computed from all items)."""

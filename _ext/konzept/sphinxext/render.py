@@ -1,0 +1,256 @@
+"""Rendering of items after all documents are read.
+
+:class:`ItemMetadata` replaces each :class:`~.nodes.item_meta` placeholder by
+a field list: the item's options as a reader wants them (localised dates and
+amounts, actors by name, goals by ID and title) plus back-references (which
+measures serve this goal). Links are ``pending_xref`` nodes, so the domain
+resolves them like any other reference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.writers.html5 import HTML5Translator
+
+from ..core import Concept, Item, Kind, OptionSpec
+from ..core.schema import N_
+from ..core.formatting import format_date, format_money, format_number, format_point
+from .domain import KonzeptDomain, get_domain
+from .i18n import _, label
+from .nodes import item_block, item_heading, item_meta
+
+#: Reference options whose targets are shown by title only (names, not codes).
+_BY_TITLE = ("actor", "field")
+#: Back-references shown on an item: (target type, option, label).
+_BACKLINKS: tuple[tuple[str, str, str, str], ...] = (
+    ("goal", "goal", "parent", N_("Goals")),
+    ("goal", "measure", "goals", N_("Measures")),
+    ("indicator", "goal", "indicators", N_("Goals")),
+    ("actor", "measure", "lead", N_("Lead for")),
+    ("actor", "measure", "partners", N_("Partner in")),
+)
+
+
+class HeadingLevels(SphinxTransform):
+    """Give each item heading the level its depth in the page calls for."""
+
+    default_priority = 900
+
+    def apply(self, **kwargs: Any) -> None:
+        for heading in self.document.findall(item_heading):
+            depth = 0
+            parent = heading.parent.parent if heading.parent else None
+            while parent is not None:
+                if isinstance(parent, nodes.section | item_block):
+                    depth += 1
+                parent = parent.parent
+            heading["heading-level"] = min(depth + 1, 6)
+
+
+class ItemMetadata(SphinxPostTransform):
+    # before ReferencesResolver (10): the links made here resolve like any other
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        placeholders = list(self.document.findall(item_meta))
+        if not placeholders:
+            return
+        domain = get_domain(self.env)
+        concept = domain.concept
+        by_anchor = {item.anchor: item for item in domain.data["items"].get(self.env.docname, ())}
+        for placeholder in placeholders:
+            item = by_anchor.get(placeholder["anchor"])
+            if item is None:
+                placeholder.parent.remove(placeholder)
+                continue
+            rows = MetadataRows(concept, item, domain, self.config.language, self.env.docname)
+            placeholder.replace_self(rows.field_list())
+
+
+class MetadataRows:
+    def __init__(
+        self,
+        concept: Concept,
+        item: Item,
+        domain: KonzeptDomain,
+        language: str | None,
+        docname: str,
+    ) -> None:
+        self.concept = concept
+        self.item = item
+        self.domain = domain
+        self.language = language
+        self.docname = docname
+        self.rows: list[tuple[str, list[nodes.Node], str]] = []
+
+    def field_list(self) -> nodes.Node:
+        item_type = self.concept.schema.type(self.item.type)
+        for spec in item_type.options:
+            self._option(spec)
+        for target_type, source_type, option, row_label in _BACKLINKS:
+            if self.item.type == target_type and self.item.id:
+                ids = [
+                    i for i in self.concept.linked_from(self.item.id, option)
+                    if self.concept.items[i].type == source_type
+                ]
+                if ids:
+                    show = "id" if target_type == "actor" else "both"
+                    self._row(label(row_label), self._links(ids, show), f"back-{option}")
+        for name, text in sorted(self.item.raw.items()):
+            if item_type.option(name) is None:
+                self._invalid(name, text)
+        if not self.rows:
+            return nodes.comment()
+        field_list = nodes.field_list(classes=["konzept-meta"])
+        for name, body, key in self.rows:
+            field = nodes.field(classes=[f"konzept-meta-{key}"])
+            field += nodes.field_name("", name)
+            field += nodes.field_body("", *body)
+            field_list += field
+        return field_list
+
+    def _row(self, name: str, content: list[nodes.Node], key: str) -> None:
+        self.rows.append((name, content, key))
+
+    def _invalid(self, name: str, text: str) -> None:
+        para = nodes.paragraph()
+        para += nodes.literal(text, text)
+        para += nodes.Text(" ")
+        para += nodes.emphasis("", str(_("(invalid, see the build warnings)")))
+        self._row(name, [para], "invalid")
+
+    def _option(self, spec: OptionSpec) -> None:
+        item = self.item
+        name = spec.name
+        if name in ("id", "kind", "level", "end"):
+            return  # the ID and kind are in the heading; end goes with start
+        if name == "start" or (name == "end" and "start" not in item.raw):
+            self._period()
+            return
+        if name == "field":
+            self._field()
+            return
+        if name not in item.options:
+            if item.raw.get(name, "").strip():
+                self._invalid(label(spec.label), item.raw[name])
+            return
+        value = item.options[name]
+        content = self._value(spec, value)
+        if content:
+            self._row(label(spec.label), content, name)
+
+    def _field(self) -> None:
+        field = self.concept.field_of_item(self.item)
+        page_field = self.domain.page_fields().get(self.item.docname)
+        if field is None or field in (page_field, self.item.context_field):
+            if "field" in self.item.raw and "field" not in self.item.options:
+                self._invalid(label("Field of action"), self.item.raw["field"])
+            return
+        self._row(label("Field of action"), self._links([field], "title"), "field")
+
+    def _period(self) -> None:
+        start = self.item.options.get("start")
+        end = self.item.options.get("end")
+        for name in ("start", "end"):
+            if name in self.item.raw and name not in self.item.options and self.item.raw[name].strip():
+                self._invalid(label(N_("Start") if name == "start" else N_("End")), self.item.raw[name])
+        if start is None and end is None:
+            return
+        if start and end:
+            text = f"{format_date(start, self.language)} – {format_date(end, self.language)}"
+        elif start:
+            text = str(_("since %s")) % format_date(start, self.language)
+        else:
+            text = str(_("until %s")) % format_date(end, self.language)
+        self._row(label("Period"), [nodes.paragraph("", text)], "period")
+
+    def _value(self, spec: OptionSpec, value: Any) -> list[nodes.Node]:
+        kind = spec.kind
+        if kind in (Kind.REF, Kind.REFS):
+            ids = value if isinstance(value, list) else [value]
+            show = "title" if set(spec.targets) <= set(_BY_TITLE) else "both"
+            return self._links(ids, show)
+        if kind is Kind.CHOICE:
+            assert spec.vocabulary is not None
+            term = self.concept.schema.vocabulary(spec.vocabulary).term(value)
+            text = label(term.label) if term else str(value)
+            classes = [f"konzept-{spec.vocabulary}", f"konzept-{spec.vocabulary}-{value}"]
+            return [nodes.paragraph("", "", nodes.inline(text, text, classes=classes))]
+        if kind is Kind.URL:
+            ref = nodes.reference(value, value, refuri=value, classes=["konzept-url"])
+            return [nodes.paragraph("", "", ref)]
+        if kind in (Kind.ID, Kind.IDS):
+            ids = value if isinstance(value, list) else [value]
+            return [nodes.paragraph("", ", ".join(ids))]
+        text = self._format(kind, value)
+        return [nodes.paragraph("", text)] if text else []
+
+    def _format(self, kind: Kind, value: Any) -> str:
+        unit = self.item.options.get("unit")
+        unit = unit if isinstance(unit, str) else None
+        if kind is Kind.DATE:
+            return format_date(value, self.language)
+        if kind is Kind.MONEY:
+            return format_money(value, self.language)
+        if kind is Kind.NUMBER:
+            return format_number(value, self.language)
+        if kind is Kind.POINT:
+            return format_point(value, unit, self.language)
+        if kind is Kind.SERIES:
+            return "; ".join(format_point(p, unit, self.language) for p in value)
+        return str(value)
+
+    def _links(self, ids: Iterable[str], show: str) -> list[nodes.Node]:
+        """Links to items; several become a list, one stays a paragraph."""
+        links = [self._link(i, show) for i in ids]
+        if len(links) == 1 or show in ("id", "title"):
+            para = nodes.paragraph()
+            for n, link in enumerate(links):
+                if n:
+                    para += nodes.Text(", ")
+                para += link
+            return [para]
+        bullets = nodes.bullet_list(classes=["konzept-links"])
+        for link in links:
+            bullets += nodes.list_item("", nodes.paragraph("", "", link))
+        return [bullets]
+
+    def _link(self, target: str, show: str) -> addnodes.pending_xref:
+        target_item = self.concept.get(target)
+        ref = addnodes.pending_xref(
+            "",
+            nodes.inline(target, target, classes=["konzept-unresolved"]),
+            refdomain="konzept",
+            reftype=target_item.type if target_item else "item",
+            reftarget=target,
+            refdoc=self.docname,
+            refexplicit=False,
+            refwarn=False,
+            konzept_show=show,
+        )
+        return ref
+
+
+# -- HTML ----------------------------------------------------------------------
+
+
+def visit_item_heading_html(self: HTML5Translator, node: item_heading) -> None:
+    self.visit_rubric(node)
+
+
+def depart_item_heading_html(self: HTML5Translator, node: item_heading) -> None:
+    block = node.parent
+    anchor = block["ids"][0] if isinstance(block, item_block) and block["ids"] else None
+    if anchor and self.config.html_permalinks:
+        title = self.attval(str(_("Link to this item")))
+        self.body.append(
+            f'<a class="headerlink" href="#{self.attval(anchor)}" title="{title}">'
+            f"{self.config.html_permalinks_icon}</a>"
+        )
+    self.depart_rubric(node)

@@ -1,0 +1,68 @@
+"""Sphinx configuration of the flagship: Integrationskonzept Kreis Musterland.
+
+Build it with ``nox -s build`` (or ``konzept build .``); the sources are in
+``source/``.
+"""
+
+project = "Integrationskonzept Kreis Musterland"
+author = "Kreis Musterland, Kommunales Integrationszentrum"
+copyright = "2026, Kreis Musterland"
+language = "de"
+
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "sphinxcontrib.bibtex",
+    "konzept",
+]
+
+# -- the release being built (konzept) --------------------------------------
+
+konzept_release = {
+    "version": "2026",
+    "title": "Integrationskonzept Kreis Musterland – Fortschreibung 2026",
+    "date": "2026-11-16",
+    "status": "draft",
+    "predecessor": "2016",
+    "decisions": [
+        {"body": "Integrationsrat", "date": "2026-12-03", "kind": "hearing"},
+        {"body": "Ausschuss für Soziales, Gesundheit und Integration",
+         "date": "2027-01-20", "kind": "preliminary"},
+        {"body": "Kreisausschuss", "date": "2027-02-24", "kind": "preliminary"},
+        {"body": "Kreistag", "date": "2027-03-15", "kind": "resolution"},
+    ],
+}
+
+# Options and vocabulary terms this county adds to konzept's schema.
+konzept_options = {
+    "measure": {
+        "target_group": {
+            "kind": "text",
+            "label": "Zielgruppe",
+            "description": "Für wen die Maßnahme gedacht ist.",
+        },
+    },
+}
+
+# -- MyST, bibliography ------------------------------------------------------
+
+myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
+myst_heading_anchors = 3
+bibtex_bibfiles = ["references.bib"]
+bibtex_default_style = "unsrt"
+bibtex_reference_style = "author_year"
+
+# -- HTML --------------------------------------------------------------------
+
+html_theme = "pydata_sphinx_theme"
+html_title = "Integrationskonzept Kreis Musterland"
+html_last_updated_fmt = "%d.%m.%Y"
+html_show_sourcelink = False
+html_theme_options = {
+    "navigation_with_keys": False,
+    "show_toc_level": 2,
+    "navbar_align": "left",
+    "footer_start": ["copyright"],
+    "footer_end": [],
+    "secondary_sidebar_items": ["page-toc"],
+}

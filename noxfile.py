@@ -1,0 +1,65 @@
+"""Every task a person runs on konzept: ``nox -s <session>``.
+
+build   the flagship concept as a site (``_build/html``)
+tests   the test suite
+lint    ruff and mypy
+docs    konzept's own documentation, warnings as errors
+serve   live preview of the flagship while you write
+i18n    refresh the German message catalogue
+"""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.sessions = ["build", "tests", "lint"]
+nox.options.reuse_venv = "yes"
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """Build the flagship concept into _build/html."""
+    session.install("-e", ".")
+    session.run("konzept", "build", ".", *session.posargs)
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the test suite (arguments go to pytest)."""
+    session.install("-e", ".[test]")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff (lint and format) and mypy."""
+    session.install("-e", ".[lint]")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    session.run("mypy")
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build konzept's documentation with warnings as errors."""
+    session.install("-e", ".")
+    session.run("sphinx-build", "-W", "--keep-going", "-b", "html", "docs", "docs/_build/html")
+
+
+@nox.session
+def serve(session: nox.Session) -> None:
+    """Live preview of the flagship: rebuilds and reloads on every save."""
+    session.install("-e", ".[serve]")
+    session.run(
+        "sphinx-autobuild", "-c", ".", "source", "_build/html",
+        "--watch", "_ext", "--watch", "conf.py", *session.posargs,
+    )
+
+
+@nox.session
+def i18n(session: nox.Session) -> None:
+    """Extract messages into the .po files and compile them."""
+    session.install("-e", ".")
+    session.run("python", "tools/catalog.py", "update")
+    session.run("python", "tools/catalog.py", "compile")
+    session.run("python", "tools/catalog.py", "check")
