@@ -48,7 +48,7 @@ konzept_options = {
 
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
 myst_heading_anchors = 3
-bibtex_bibfiles = ["references.bib"]
+bibtex_bibfiles = ["source/references.bib"]
 bibtex_default_style = "unsrt"
 bibtex_reference_style = "author_year"
 

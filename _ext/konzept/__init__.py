@@ -14,7 +14,18 @@ __version__ = "0.1.0"
 
 
 def setup(app: Any) -> dict[str, Any]:
-    from .sphinxext import assets, check, config, directives, domain, lifecycle, nodes, render, roles
+    from .sphinxext import (
+        assets,
+        check,
+        config,
+        directives,
+        domain,
+        lifecycle,
+        nodes,
+        render,
+        roles,
+        searchindex,
+    )
     from .sphinxext.i18n import CATALOG, LOCALE_DIR
 
     app.setup_extension("myst_parser")
@@ -42,11 +53,13 @@ def setup(app: Any) -> dict[str, Any]:
     )
     app.add_node(nodes.item_meta)
     app.add_transform(render.HeadingLevels)
+    app.add_transform(render.EscapeRawHtml)
     app.add_post_transform(render.ItemMetadata)
 
     app.add_builder(check.CheckBuilder)
     assets.setup_assets(app)
     lifecycle.setup_lifecycle(app)
+    searchindex.setup_searchindex(app)  # works around a Sphinx 9.0 bug
 
     return {
         "version": __version__,

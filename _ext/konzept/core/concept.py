@@ -246,6 +246,11 @@ def _check_page_fields(
             del pages[docname]
 
 
+def article(noun: str) -> str:
+    """``an actor``, ``a goal``."""
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
 def _ids_of(concept: Concept, types: tuple[str, ...]) -> list[str]:
     return [i for i, item in concept.items.items() if item.type in types]
 
@@ -268,6 +273,7 @@ def _check_references(concept: Concept, diagnostics: list[Diagnostic]) -> None:
                 who = f"The {item.type} {item.label}"
                 where = f"':{spec.name}:' names {target!r}"
                 wanted = " or ".join(spec.targets)
+                a_wanted = article(wanted)
                 line = item.line_of(spec.name)
                 if found is None:
                     if spec.targets not in candidates:
@@ -288,8 +294,8 @@ def _check_references(concept: Concept, diagnostics: list[Diagnostic]) -> None:
                             item.docname,
                             line,
                             "wrong_type",
-                            f"{who}: {where}, which is a {found.type}, not a {wanted}; "
-                            f"name a {wanted} there.",
+                            f"{who}: {where}, which is {article(found.type)}, not {a_wanted}; "
+                            f"name {a_wanted} there.",
                         )
                     )
                 elif target == item.id:
@@ -328,7 +334,7 @@ def _check_role_references(
                     ref.docname,
                     ref.line,
                     "wrong_type",
-                    f"The {{{ref.type}}} reference to {ref.target!r} names a {found.type}; "
+                    f"The {{{ref.type}}} reference to {ref.target!r} names {article(found.type)}; "
                     f"write {{{found.type}}}`{ref.target}` or {{konzept}}`{ref.target}`.",
                 )
             )

@@ -32,10 +32,10 @@ def item_to_json(concept: Concept, item: Item) -> dict[str, JSONValue]:
     for spec in item_type.options:
         if spec.name == "id":
             continue
-        data[spec.name] = item.options.get(spec.name, [] if spec.kind.is_list else None)
+        data[spec.export_key] = item.options.get(spec.name, [] if spec.kind.is_list else None)
     if item_type.option("field") is not None or item.type == "field":
         data["field"] = concept.field_of_item(item)
-    invalid = item.invalid_options()
+    invalid = item.invalid_options()  # keyed by option name, as written
     invalid.pop("id", None)
     if invalid:
         data["invalid"] = invalid

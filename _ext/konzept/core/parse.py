@@ -64,8 +64,7 @@ def parse_item(raw: RawItem, schema: Schema, aliases: Aliases | None = None) -> 
             problem(
                 None,
                 "missing_option",
-                f"The {who} needs ':{spec.name}:' ({spec.description.rstrip('.')}); "
-                f"add ':{spec.name}: {example}'.",
+                f"The {who} needs ':{spec.name}:'; add e.g. ':{spec.name}: {example}'.",
             )
         if spec.default is not None and spec.name not in values and not given:
             values[spec.name] = spec.default

@@ -86,6 +86,13 @@ class OptionSpec:
     default: str | None = None
     #: Declared in conf.py rather than built in.
     custom: bool = False
+    #: Key in konzept.json when the option name is taken by an item key
+    #: (an actor's ``type`` is exported as ``actor_type``).
+    json_key: str | None = None
+
+    @property
+    def export_key(self) -> str:
+        return self.json_key or self.name
 
 
 @dataclass(frozen=True)
@@ -343,8 +350,9 @@ BUILTIN_TYPES: tuple[ItemType, ...] = (
                 "type",
                 Kind.CHOICE,
                 N_("Type"),
-                "Kind of organisation.",
+                "Kind of organisation (exported as ``actor_type``).",
                 vocabulary="actor_type",
+                json_key="actor_type",
             ),
             OptionSpec("url", Kind.URL, N_("Website"), "Web address (http, https or mailto)."),
             _REPLACES,
@@ -393,6 +401,10 @@ BUILTIN_SCHEMA = Schema(
 # -- extension from conf.py --------------------------------------------------
 
 _OPTION_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+#: Keys every item has in konzept.json; no option may be called like them.
+RESERVED_KEYS = frozenset(
+    {"id", "type", "title", "text", "docname", "anchor", "line", "field", "invalid", "actor_type"}
+)
 _TERM_VALUE = re.compile(r"^[A-Za-z][A-Za-z0-9_ -]*$")
 CUSTOM_KINDS = tuple(k.value for k in Kind if k is not Kind.ID) + ("id",)
 
@@ -488,6 +500,9 @@ def _custom_option(
         return None
     if item_type.option(oname) is not None:
         problem(f"{where}: {tname} already has an option {oname!r}; choose another name.")
+        return None
+    if oname in RESERVED_KEYS:
+        problem(f"{where}: {oname!r} is a reserved name; choose another name.")
         return None
     if isinstance(settings, str):
         settings = {"kind": "text", "label": settings}

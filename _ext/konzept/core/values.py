@@ -238,7 +238,7 @@ def parse_choice(
         return aliases[wanted]
     code = "bad_status" if vocabulary.name == "status" else "bad_choice"
     allowed = ", ".join(vocabulary.values)
-    message = f"{value!r} is not a {vocabulary.name.replace('_', ' ')}: use one of {allowed}"
+    message = f"{value!r} is not a known {vocabulary.name.replace('_', ' ')}: use one of {allowed}"
     spellings = {v.casefold(): v for v in vocabulary.values}
     spellings.update({alias: v for alias, v in (aliases or {}).items() if alias not in spellings})
     guess = difflib.get_close_matches(wanted, list(spellings), n=1)

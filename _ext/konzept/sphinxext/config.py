@@ -40,6 +40,12 @@ CONFIG_VALUES: dict[str, tuple[Any, str, tuple[type, ...], str]] = {
         (dict,),
         "Extra or relabelled vocabulary terms: {vocabulary: {value: label}}.",
     ),
+    "konzept_allow_raw_html": (
+        False,
+        "env",
+        (bool,),
+        "Pass raw HTML in the sources through to the site (off: it is shown as text).",
+    ),
     "konzept_json": (
         True,
         "",

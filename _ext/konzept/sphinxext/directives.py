@@ -57,6 +57,8 @@ class ItemDirective(SphinxDirective):
         schema = project_schema(self.config)
         docname = self.env.docname
         options = {name: "" if value is None else str(value) for name, value in self.options.items()}
+        if not options:
+            options = self._options_myst_could_not_read()
         given_id = options.get("id", "").strip()
         anchor = self._anchor(given_id)
 
@@ -104,6 +106,25 @@ class ItemDirective(SphinxDirective):
             number += 1
         self.env.temp_data[ANCHOR_COUNTER] = number
         return f"konzept-item-{number}"
+
+    def _options_myst_could_not_read(self) -> dict[str, str]:
+        """Options as plain ``:name: value`` lines, when MyST's parser gave up.
+
+        MyST reads the options block as YAML; one value that starts with a
+        quote it cannot close (``:funding: "KOMM-AN" NRW``) makes it drop
+        every option (with a warning). The item must not lose its ID over
+        that, so the lines are read again, literally.
+        """
+        lines = self.block_text.splitlines()
+        if not lines or not lines[0].lstrip().startswith((":::", "```", "~~~")):
+            return {}  # reStructuredText: docutils read the options already
+        options: dict[str, str] = {}
+        for text in lines[1:]:
+            match = re.match(r"^\s*:([A-Za-z_][\w-]*):(?:\s+(.*))?$", text)
+            if not match or text.lstrip().startswith(":::"):
+                break
+            options.setdefault(match[1], (match[2] or "").strip())
+        return options
 
     def _option_lines(self, options: dict[str, str]) -> dict[str, int]:
         """Source line of each option, found in the directive's own text."""

@@ -16,6 +16,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
 from sphinx.writers.html5 import HTML5Translator
 
 from ..core import Concept, Item, Kind, OptionSpec
@@ -24,6 +25,8 @@ from ..core.formatting import format_date, format_money, format_number, format_p
 from .domain import KonzeptDomain, get_domain
 from .i18n import _, label
 from .nodes import item_block, item_heading, item_meta
+
+logger = logging.getLogger(__name__)
 
 #: Reference options whose targets are shown by title only (names, not codes).
 _BY_TITLE = ("actor", "field")
@@ -51,6 +54,35 @@ class HeadingLevels(SphinxTransform):
                     depth += 1
                 parent = parent.parent
             heading["heading-level"] = min(depth + 1, 6)
+
+
+class EscapeRawHtml(SphinxTransform):
+    """Show raw HTML from the sources as text, unless the project allows it.
+
+    Markdown passes ``<tags>`` through to the page; a concept's text must not
+    inject scripts or third-party content into a public body's site.
+    """
+
+    default_priority = 200
+
+    def apply(self, **kwargs: Any) -> None:
+        if self.config.konzept_allow_raw_html:
+            return
+        for raw in list(self.document.findall(nodes.raw)):
+            if "html" not in raw.get("format", "").split():
+                continue
+            text = raw.astext()
+            logger.warning(
+                "Raw HTML %r is shown as text: write Markdown instead, or set "
+                "konzept_allow_raw_html = True in conf.py if you trust every author.",
+                text.strip()[:60],
+                type="konzept",
+                subtype="raw_html",
+                location=raw,
+            )
+            inline = isinstance(raw.parent, nodes.TextElement)
+            replacement = nodes.literal(text, text) if inline else nodes.literal_block(text, text)
+            raw.replace_self(replacement)
 
 
 class ItemMetadata(SphinxPostTransform):

@@ -1,0 +1,3 @@
+project = "Incremental"
+extensions = ["konzept"]
+language = "de"
