@@ -26,8 +26,11 @@ konzept_release = {
     "predecessor": "2016",
     "decisions": [
         {"body": "Integrationsrat", "date": "2026-12-03", "kind": "hearing"},
-        {"body": "Ausschuss für Soziales, Gesundheit und Integration",
-         "date": "2027-01-20", "kind": "preliminary"},
+        {
+            "body": "Ausschuss für Soziales, Gesundheit und Integration",
+            "date": "2027-01-20",
+            "kind": "preliminary",
+        },
         {"body": "Kreisausschuss", "date": "2027-02-24", "kind": "preliminary"},
         {"body": "Kreistag", "date": "2027-03-15", "kind": "resolution"},
     ],

@@ -51,8 +51,16 @@ def serve(session: nox.Session) -> None:
     """Live preview of the flagship: rebuilds and reloads on every save."""
     session.install("-e", ".[serve]")
     session.run(
-        "sphinx-autobuild", "-c", ".", "source", "_build/html",
-        "--watch", "_ext", "--watch", "conf.py", *session.posargs,
+        "sphinx-autobuild",
+        "-c",
+        ".",
+        "source",
+        "_build/html",
+        "--watch",
+        "_ext",
+        "--watch",
+        "conf.py",
+        *session.posargs,
     )
 
 

@@ -18,7 +18,11 @@ def rootdir() -> Path:
 
 def warnings_of(app: Any) -> list[str]:
     """The warning lines of a build, one per warning."""
-    return [line for line in app._warning.getvalue().splitlines() if "WARNING" in line or "ERROR" in line]
+    return [
+        line
+        for line in app._warning.getvalue().splitlines()
+        if "WARNING" in line or "ERROR" in line
+    ]
 
 
 def konzept_json(app: Any) -> dict[str, Any]:

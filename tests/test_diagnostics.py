@@ -9,7 +9,9 @@ import pytest
 
 from conftest import item_block, konzept_json, meta, soup, warnings_of
 
-WARNING = re.compile(r"^(?P<file>[^:]+?)(?::(?P<line>\d+))?: WARNING: (?P<message>.*) \[(?P<type>[\w.]+)\]$")
+WARNING = re.compile(
+    r"^(?P<file>[^:]+?)(?::(?P<line>\d+))?: WARNING: (?P<message>.*) \[(?P<type>[\w.]+)\]$"
+)
 
 
 def located(app, only_konzept: bool = False) -> list[tuple[str, int, str]]:
@@ -74,7 +76,10 @@ def test_warnings_say_what_to_do(app):
     assert "Give it a free ID, e.g. ':id: BIL-Z4'" in text
     assert "(did you mean 'BIL-Z3'?)" in text
     assert "which is an indicator, not a goal" in text
-    assert "'fertig' is not a known status: use one of planned, ongoing, done, deferred, dropped" in text
+    assert (
+        "'fertig' is not a known status: use one of planned, ongoing, done, deferred, dropped"
+        in text
+    )
     assert "(LZ-2 → LZ-1 → LZ-2)" in text
 
 
@@ -83,7 +88,19 @@ def test_no_item_is_lost(app):
     app.build()
     data = konzept_json(app)
     assert sorted(data["items"]) == sorted(
-        ["BIL", "ARB", "BIL-Z1", "LZ-1", "LZ-2", "BIL-Z2", "BIL-Z3", "BIL-M1", "ARB-M1", "VER", "K-X"]
+        [
+            "BIL",
+            "ARB",
+            "BIL-Z1",
+            "LZ-1",
+            "LZ-2",
+            "BIL-Z2",
+            "BIL-Z3",
+            "BIL-M1",
+            "ARB-M1",
+            "VER",
+            "K-X",
+        ]
     )
     unindexed = {(i["type"], i["title"]) for i in data["unindexed"]}
     assert unindexed == {
@@ -109,7 +126,12 @@ def test_no_item_is_lost(app):
     assert "Schon vergeben" in soup(app, "ziele").get_text(" ", strip=True)
 
 
-@pytest.mark.sphinx("html", testroot="bad", confoverrides={"suppress_warnings": ["konzept.bad_status", "konzept.cycle"]}, freshenv=True)
+@pytest.mark.sphinx(
+    "html",
+    testroot="bad",
+    confoverrides={"suppress_warnings": ["konzept.bad_status", "konzept.cycle"]},
+    freshenv=True,
+)
 def test_warnings_can_be_suppressed_by_subtype(app):
     app.build()
     subtypes = {t for _f, _l, t in located(app)}

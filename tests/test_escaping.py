@@ -21,7 +21,9 @@ def unsafe_markup(html_text: str) -> list[str]:
         for attribute, value in tag.attrs.items():
             if attribute.startswith("on"):
                 found.append(f"<{tag.name} {attribute}>")
-            if attribute in ("href", "src") and str(value).strip().lower().startswith("javascript:"):
+            if attribute in ("href", "src") and str(value).strip().lower().startswith(
+                "javascript:"
+            ):
                 found.append(f"<{tag.name} {attribute}={value}>")
     for tag in ("img", "svg"):
         for element in page.find_all(tag):

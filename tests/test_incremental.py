@@ -75,7 +75,11 @@ def assert_same(got: dict[str, str], want: dict[str, str]) -> None:
         if got[name] != want[name]:
             import difflib
 
-            diff = "\n".join(difflib.unified_diff(want[name].splitlines(), got[name].splitlines(), lineterm="", n=1))
+            diff = "\n".join(
+                difflib.unified_diff(
+                    want[name].splitlines(), got[name].splitlines(), lineterm="", n=1
+                )
+            )
             raise AssertionError(f"{name} differs:\n{diff[:3000]}")
 
 
@@ -99,7 +103,9 @@ def test_incremental_build_after_rename_equals_fresh_build(make_app, project):
     fresh = build(make_app, fresh_src)
     assert_same(outputs(again.outdir), outputs(fresh.outdir))
     # ... and the page that only refers to the goal shows its new title
-    assert "SPR-Z1 Deutschkurse für alle Neuzugewanderten" in page_text(again.outdir / "verweise.html")
+    assert "SPR-Z1 Deutschkurse für alle Neuzugewanderten" in page_text(
+        again.outdir / "verweise.html"
+    )
 
 
 def test_incremental_parallel_build_equals_fresh_build(make_app, project):

@@ -102,7 +102,10 @@ def test_roles_link_with_id_and_title_and_title_as_tooltip(app):
 @pytest.mark.sphinx("html", testroot="basic")
 def test_items_are_objects_of_the_konzept_domain(app):
     app.build()
-    objects = {name: (kind, doc, anchor) for name, _d, kind, doc, anchor, _p in app.env.domains["konzept"].get_objects()}
+    objects = {
+        name: (kind, doc, anchor)
+        for name, _d, kind, doc, anchor, _p in app.env.domains["konzept"].get_objects()
+    }
     assert objects["BIL-M3"] == ("measure", "bildung", "BIL-M3")
     assert objects["KI"] == ("actor", "akteure", "KI")
     index = soup(app, "konzept-index")
@@ -132,7 +135,10 @@ def test_field_is_inherited_from_page_front_matter(app):
     assert items["BIL-M3"]["field"] == "BIL"
     assert items["BIL-Z1"]["field"] == "BIL"
     assert items["LZ-1"]["field"] is None
-    assert items["BIL-M3"]["text"] == "Wöchentliche Treffen in allen zehn Kommunen.\n\nMit Kinderbetreuung."
+    assert (
+        items["BIL-M3"]["text"]
+        == "Wöchentliche Treffen in allen zehn Kommunen.\n\nMit Kinderbetreuung."
+    )
 
 
 @pytest.mark.sphinx("text", testroot="basic")

@@ -49,7 +49,9 @@ def update() -> None:
         catalog = read(path)
         catalog.update(template, no_fuzzy_matching=True)
         with path.open("wb") as f:
-            write_po(f, catalog, width=88, omit_header=False, sort_output=True, include_lineno=False)
+            write_po(
+                f, catalog, width=88, omit_header=False, sort_output=True, include_lineno=False
+            )
 
 
 def mo_bytes(path: Path) -> bytes:

@@ -22,6 +22,7 @@ def setup(app: Any) -> dict[str, Any]:
         domain,
         lifecycle,
         nodes,
+        reference,
         render,
         roles,
         searchindex,
@@ -56,6 +57,7 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_transform(render.EscapeRawHtml)
     app.add_post_transform(render.ItemMetadata)
 
+    app.add_directive("konzept-reference", reference.ReferenceDirective)
     app.add_builder(check.CheckBuilder)
     assets.setup_assets(app)
     lifecycle.setup_lifecycle(app)

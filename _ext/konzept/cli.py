@@ -9,6 +9,7 @@ with problems exits 1, like ``diff`` and ``grep``.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -45,36 +46,93 @@ class Project:
         return cls(confdir, source if source.is_dir() else confdir)
 
 
-def _sphinx(project: Project, builder: str, outdir: Path, doctrees: Path, extra: list[str]) -> int:
-    from sphinx.cmd.build import build_main
+class WarningStream:
+    """Passes Sphinx's warnings on to stderr and counts them."""
 
-    argv = [
-        "-b", builder,
-        "-c", str(project.confdir),
-        "-d", str(doctrees),
-        *extra,
-        str(project.srcdir),
-        str(outdir),
-    ]
-    return build_main(argv)
+    def __init__(self) -> None:
+        self.count = 0
+
+    def write(self, text: str) -> int:
+        self.count += text.count(": WARNING: ") + text.count(": ERROR: ")
+        return sys.stderr.write(text)
+
+    def flush(self) -> None:
+        sys.stderr.flush()
+
+    def isatty(self) -> bool:
+        return sys.stderr.isatty()
 
 
-def _common(args: argparse.Namespace) -> list[str]:
-    extra = ["-j", str(args.jobs)] if args.jobs else []
-    if getattr(args, "quiet", False):
-        extra.append("-q")
-    return extra
+def _jobs(value: str | None) -> int:
+    if not value:
+        return 1
+    if value == "auto":
+        return os.cpu_count() or 1
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    raise UsageError(f"-j takes a positive number or 'auto', not {value!r}")
+
+
+def run_sphinx(
+    project: Project,
+    builder: str,
+    outdir: Path,
+    doctrees: Path,
+    *,
+    jobs: str | None = None,
+    fresh: bool = False,
+    quiet: bool = False,
+    warnings_as_errors: bool = False,
+) -> tuple[int, int]:
+    """Build with Sphinx; return (Sphinx's status code, number of warnings).
+
+    Mistakes in conf.py or a missing extension end as one line (UsageError);
+    only a bug in konzept or Sphinx shows a traceback.
+    """
+    from sphinx.application import Sphinx
+    from sphinx.errors import ConfigError, ExtensionError, SphinxError
+    from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+    warnings = WarningStream()
+    try:
+        with patch_docutils(project.confdir), docutils_namespace():
+            app = Sphinx(
+                srcdir=project.srcdir,
+                confdir=project.confdir,
+                outdir=outdir,
+                doctreedir=doctrees,
+                buildername=builder,
+                status=None if quiet else sys.stdout,
+                warning=warnings,  # type: ignore[arg-type]
+                freshenv=fresh,
+                warningiserror=warnings_as_errors,
+                parallel=_jobs(jobs),
+            )
+            app.build()
+            return app.statuscode, warnings.count
+    except ConfigError as error:
+        raise UsageError(f"{project.confdir / 'conf.py'}: {error}") from None
+    except ExtensionError as error:
+        raise UsageError(f"an extension named in conf.py failed to load: {error}") from None
+    except SphinxError as error:
+        if warnings_as_errors and "warning" in str(error).lower():
+            return 1, max(warnings.count, 1)
+        raise UsageError(f"{error.category}: {error}") from None
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     project = Project.find(args.directory)
-    extra = _common(args)
-    if args.fresh:
-        extra.append("-E")
-    if args.warnings_as_errors:
-        extra += ["-W", "--keep-going"]
     outdir = project.builddir / "html"
-    status = _sphinx(project, "html", outdir, project.builddir / "doctrees", extra)
+    status, _count = run_sphinx(
+        project,
+        "html",
+        outdir,
+        project.builddir / "doctrees",
+        jobs=args.jobs,
+        fresh=args.fresh,
+        quiet=args.quiet,
+        warnings_as_errors=args.warnings_as_errors,
+    )
     if status == 0:
         print(f"konzept: site written to {outdir / 'index.html'}")
     return status
@@ -83,13 +141,15 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     project = Project.find(args.directory)
     with tempfile.TemporaryDirectory(prefix="konzept-check-") as tmp:
-        warnings = Path(tmp) / "warnings.txt"
-        extra = [*_common(args), "-E", "-q", "-w", str(warnings)]
-        status = _sphinx(project, "konzept-check", Path(tmp) / "out", Path(tmp) / "doctrees", extra)
-        text = warnings.read_text("utf-8") if warnings.exists() else ""
-    problems = sum(1 for line in text.splitlines() if ": WARNING: " in line or ": ERROR: " in line)
-    if status not in (0, 1):
-        return 2
+        _status, problems = run_sphinx(
+            project,
+            "konzept-check",
+            Path(tmp) / "out",
+            Path(tmp) / "doctrees",
+            jobs=args.jobs,
+            fresh=True,
+            quiet=True,
+        )
     if problems:
         print(f"konzept check: {problems} problem(s) found", file=sys.stderr)
         return 1
@@ -114,11 +174,15 @@ def parser() -> argparse.ArgumentParser:
             metavar="DIR",
             help="folder with conf.py (default: the current folder)",
         )
-        sub.add_argument("-j", "--jobs", metavar="N", help="parallel processes ('auto' or a number)")
+        sub.add_argument(
+            "-j", "--jobs", metavar="N", help="parallel processes ('auto' or a number)"
+        )
         return sub
 
     build = command("build", "Build the concept as a web site into DIR/_build/html.")
-    build.add_argument("-E", "--fresh", action="store_true", help="ignore the saved state, read everything")
+    build.add_argument(
+        "-E", "--fresh", action="store_true", help="ignore the saved state, read everything"
+    )
     build.add_argument(
         "-W", "--warnings-as-errors", action="store_true", help="fail when there is any warning"
     )

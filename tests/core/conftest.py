@@ -6,6 +6,7 @@ exactly as they would stand after ``:name:`` in a directive.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 from collections.abc import Iterable, Mapping
@@ -122,6 +123,7 @@ def export(c: Concept, release: Release = RELEASE) -> dict[str, Any]:
     return result
 
 
+@functools.cache
 def schema_validator() -> Any:
     from jsonschema import Draft202012Validator
 

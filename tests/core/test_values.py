@@ -12,6 +12,7 @@ import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
+from konzept.core.codes import CODES
 from konzept.core.schema import ACTOR_TYPE, BUILTIN_SCHEMA, RELEASE_STATUS, STATUS, Kind, OptionSpec
 from konzept.core.values import (
     ID_PATTERN,
@@ -362,7 +363,8 @@ def test_any_http_address_with_a_host_is_accepted(scheme, host, path):
 
 @given(
     st.sampled_from(["javascript", "data", "ftp", "file", "vbscript", "tel", "sms"]),
-    st.text(min_size=1, max_size=20).filter(lambda t: not any(c.isspace() for c in t)),
+    # (brackets have their own test: they crash urlsplit)
+    st.text(min_size=1, max_size=20).filter(lambda t: not any(c.isspace() or c in "[]" for c in t)),
 )
 def test_no_other_scheme_is_accepted(scheme, rest):
     refused(parse_url, f"{scheme}:{rest}", "bad_url")
@@ -480,7 +482,8 @@ def test_any_input_gives_a_json_value_or_a_bad_value(kind, text):
     try:
         value = parse_value(spec, text, BUILTIN_SCHEMA.vocabularies)
     except BadValue as error:
-        assert error.code.startswith("bad_")
+        assert error.code in {entry.code for entry in CODES}  # documented, suppressible
+        assert error.message
         return
     json.dumps(value, allow_nan=False)
 

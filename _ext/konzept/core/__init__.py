@@ -10,7 +10,16 @@ from .concept import Concept, Reference, build_concept
 from .model import Decision, Diagnostic, Item, RawItem, Release
 from .parse import parse_item
 from .release import parse_release
-from .schema import BUILTIN_SCHEMA, ItemType, Kind, OptionSpec, Schema, Term, Vocabulary, extend_schema
+from .schema import (
+    BUILTIN_SCHEMA,
+    ItemType,
+    Kind,
+    OptionSpec,
+    Schema,
+    Term,
+    Vocabulary,
+    extend_schema,
+)
 
 __all__ = [
     "BUILTIN_SCHEMA",

@@ -68,7 +68,8 @@ class Concept:
         """
         item = self.items[item_id]
         related = sorted(
-            {t for t in self.targets(item)} | {i for ids in self.backlinks.get(item_id, {}).values() for i in ids}
+            set(self.targets(item))
+            | {i for ids in self.backlinks.get(item_id, {}).values() for i in ids}
         )
         payload = [
             self._face(item_id),
@@ -443,7 +444,9 @@ def _backlinks(concept: Concept) -> dict[str, dict[str, list[str]]]:
             if spec.kind not in (Kind.REF, Kind.REFS):
                 continue
             value = item.options.get(spec.name)
-            targets = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+            targets = (
+                value if isinstance(value, list) else [value] if isinstance(value, str) else []
+            )
             for target in targets:
                 if target in concept.items and target != item_id:
                     links[target][spec.name].append(item_id)

@@ -43,7 +43,9 @@ def item_to_json(concept: Concept, item: Item) -> dict[str, JSONValue]:
 
 
 def concept_to_data(concept: Concept, release: Release) -> dict[str, Any]:
-    items = {item_id: item_to_json(concept, concept.items[item_id]) for item_id in sorted(concept.items)}
+    items = {
+        item_id: item_to_json(concept, concept.items[item_id]) for item_id in sorted(concept.items)
+    }
     data: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "release": release.to_json(),

@@ -31,7 +31,11 @@ def format_date(value: str, language: str | None) -> str:
         return str(parts[0])
     if len(parts) == 2:
         return format_skeleton("yMM", datetime.date(parts[0], parts[1], 1), locale=locale)
-    return _babel_date(datetime.date(*parts), format="medium" if locale.language != "de" else "dd.MM.yyyy", locale=locale)
+    return _babel_date(
+        datetime.date(*parts),
+        format="medium" if locale.language != "de" else "dd.MM.yyyy",
+        locale=locale,
+    )
 
 
 def format_number(value: float | int, language: str | None) -> str:

@@ -48,7 +48,9 @@ def parse_item(raw: RawItem, schema: Schema, aliases: Aliases | None = None) -> 
                 + ", ".join(item_type.option_names)
                 + "; declare new ones in konzept_options in conf.py"
             )
-            problem(name, "unknown_option", f"The {who} has an unknown option ':{name}:'; {advice}.")
+            problem(
+                name, "unknown_option", f"The {who} has an unknown option ':{name}:'; {advice}."
+            )
             continue
         if name == "id" or not text.strip():
             continue  # the ID is judged against all items; empty means "not given"
@@ -70,13 +72,17 @@ def parse_item(raw: RawItem, schema: Schema, aliases: Aliases | None = None) -> 
             values[spec.name] = spec.default
 
     start, end = values.get("start"), values.get("end")
-    if isinstance(start, str) and isinstance(end, str):
-        if date_bounds(end)[1] < date_bounds(start)[0]:
-            problem(
-                "end",
-                "bad_period",
-                f"The {who} ends ({end}) before it starts ({start}); correct ':start:' or ':end:'.",
-            )
+    ends_before_start = (
+        isinstance(start, str)
+        and isinstance(end, str)
+        and date_bounds(end)[1] < date_bounds(start)[0]
+    )
+    if ends_before_start:
+        problem(
+            "end",
+            "bad_period",
+            f"The {who} ends ({end}) before it starts ({start}); correct ':start:' or ':end:'.",
+        )
 
     given_id = raw.options.get("id", "").strip()
     return Item(

@@ -33,9 +33,8 @@ def parse_release(
         data = {}
     for key in data:
         if key not in _RELEASE_KEYS:
-            problem(
-                f"konzept_release has an unknown key {key!r}; the keys are {', '.join(_RELEASE_KEYS)}."
-            )
+            keys = ", ".join(_RELEASE_KEYS)
+            problem(f"konzept_release has an unknown key {key!r}; the keys are {keys}.")
 
     def text(value: Any, key: str) -> str | None:
         if value is None:
@@ -92,7 +91,9 @@ def parse_release(
             problem(f"konzept_release {key}: {error.message}")
             kind = kind_text
         if body is None or when is None:
-            problem(f"konzept_release {key} needs 'body' (e.g. 'Kreistag') and 'date' (YYYY-MM-DD).")
+            problem(
+                f"konzept_release {key} needs 'body' (e.g. 'Kreistag') and 'date' (YYYY-MM-DD)."
+            )
             if body is None and when is None:
                 continue
         decisions.append(

@@ -146,8 +146,7 @@ _REPLACES = OptionSpec(
     "replaces",
     Kind.IDS,
     N_("Replaces"),
-    "IDs of items of an earlier release that this one continues (rename, "
-    "merge or split).",
+    "IDs of items of an earlier release that this one continues (rename, merge or split).",
 )
 
 STATUS = Vocabulary(
@@ -324,7 +323,9 @@ BUILTIN_TYPES: tuple[ItemType, ...] = (
                 "Actors taking part.",
                 targets=("actor",),
             ),
-            OptionSpec("start", Kind.DATE, N_("Start"), "Start: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."),
+            OptionSpec(
+                "start", Kind.DATE, N_("Start"), "Start: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."
+            ),
             OptionSpec("end", Kind.DATE, N_("End"), "End, same format; none means ongoing."),
             OptionSpec(
                 "status",
@@ -333,8 +334,12 @@ BUILTIN_TYPES: tuple[ItemType, ...] = (
                 "Implementation status.",
                 vocabulary="status",
             ),
-            OptionSpec("budget", Kind.MONEY, N_("Budget"), "Amount and currency, e.g. ``161088.00 EUR``."),
-            OptionSpec("funding", Kind.TEXT, N_("Funding"), "Source of funding, e.g. ``KOMM-AN NRW``."),
+            OptionSpec(
+                "budget", Kind.MONEY, N_("Budget"), "Amount and currency, e.g. ``161088.00 EUR``."
+            ),
+            OptionSpec(
+                "funding", Kind.TEXT, N_("Funding"), "Source of funding, e.g. ``KOMM-AN NRW``."
+            ),
             _REPLACES,
         ),
         id_letter="M",
@@ -368,7 +373,9 @@ BUILTIN_TYPES: tuple[ItemType, ...] = (
             _ID,
             _FIELD,
             OptionSpec("unit", Kind.TEXT, N_("Unit"), "Unit of the values, e.g. ``%``."),
-            OptionSpec("baseline", Kind.POINT, N_("Baseline"), "``YEAR: VALUE``, e.g. ``2014: 81.5``."),
+            OptionSpec(
+                "baseline", Kind.POINT, N_("Baseline"), "``YEAR: VALUE``, e.g. ``2014: 81.5``."
+            ),
             OptionSpec("target", Kind.POINT, N_("Target"), "``YEAR: VALUE``, e.g. ``2020: 90``."),
             OptionSpec(
                 "values",
@@ -406,7 +413,7 @@ RESERVED_KEYS = frozenset(
     {"id", "type", "title", "text", "docname", "anchor", "line", "field", "invalid", "actor_type"}
 )
 _TERM_VALUE = re.compile(r"^[A-Za-z][A-Za-z0-9_ -]*$")
-CUSTOM_KINDS = tuple(k.value for k in Kind if k is not Kind.ID) + ("id",)
+CUSTOM_KINDS = tuple(k.value for k in Kind)
 
 
 def extend_schema(

@@ -181,12 +181,9 @@ def parse_money(raw: str) -> dict[str, str]:
 def parse_url(raw: str) -> str:
     value = raw.strip()
     parts = urlsplit(value)
-    ok = (
-        not re.search(r"\s", value)
-        and (
-            (parts.scheme in ("http", "https") and bool(parts.netloc))
-            or (parts.scheme == "mailto" and "@" in parts.path)
-        )
+    ok = not re.search(r"\s", value) and (
+        (parts.scheme in ("http", "https") and bool(parts.netloc))
+        or (parts.scheme == "mailto" and "@" in parts.path)
     )
     if not ok:
         raise BadValue(
@@ -225,9 +222,7 @@ def parse_series(raw: str) -> list[dict[str, JSONValue]]:
     return sorted(points, key=lambda p: date_bounds(p["period"])[0])
 
 
-def parse_choice(
-    raw: str, vocabulary: Vocabulary, aliases: Mapping[str, str] | None = None
-) -> str:
+def parse_choice(raw: str, vocabulary: Vocabulary, aliases: Mapping[str, str] | None = None) -> str:
     """A vocabulary term, by value or by a (translated) label, in any case."""
     value = " ".join(raw.split())
     wanted = value.casefold()

@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 ASSETS = ("konzept.css",)
@@ -39,6 +40,14 @@ def copy_assets(app: Sphinx, exception: BaseException | None) -> None:
         shutil.copyfile(STATIC / name, target / hashed_name(name))
 
 
+def record_asset_names(app: Sphinx, config: Config) -> None:
+    # A config value of category "html": when an update of konzept changes the
+    # stylesheet (and so its name), Sphinx re-writes every page.
+    config.konzept_assets = " ".join(hashed_name(name) for name in ASSETS)
+
+
 def setup_assets(app: Sphinx) -> None:
+    app.add_config_value("konzept_assets", "", "html", str)
+    app.connect("config-inited", record_asset_names)
     app.connect("builder-inited", add_assets)
     app.connect("build-finished", copy_assets)

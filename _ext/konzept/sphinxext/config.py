@@ -6,7 +6,7 @@ import json
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -18,8 +18,10 @@ from .i18n import label
 
 logger = logging.getLogger(__name__)
 
+Rebuild = Literal["", "env", "html"]
+
 #: name -> (default, rebuild, types, description) of every config value.
-CONFIG_VALUES: dict[str, tuple[Any, str, tuple[type, ...], str]] = {
+CONFIG_VALUES: dict[str, tuple[Any, Rebuild, tuple[type, ...], str]] = {
     "konzept_release": (
         {},
         "env",
@@ -137,7 +139,7 @@ def _enable_colon_fence(config: Config) -> None:
 
 def setup_config(app: Sphinx) -> None:
     for name, (default, rebuild, types, _description) in CONFIG_VALUES.items():
-        app.add_config_value(name, default, rebuild, types)
+        app.add_config_value(name, default, rebuild, types, description=_description)
     app.connect("config-inited", check_config)
 
 

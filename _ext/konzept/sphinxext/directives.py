@@ -9,7 +9,8 @@ all documents are read (:mod:`.render`).
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar
+from collections.abc import Mapping
+from typing import Any, ClassVar, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -51,12 +52,14 @@ class ItemDirective(SphinxDirective):
     optional_arguments = 1
     final_argument_whitespace = True
     has_content = True
-    option_spec: ClassVar[dict[str, Any]] = AnyOptions()  # type: ignore[misc]
+    option_spec: ClassVar[dict[str, Any]] = AnyOptions()
 
     def run(self) -> list[nodes.Node]:
         schema = project_schema(self.config)
         docname = self.env.docname
-        options = {name: "" if value is None else str(value) for name, value in self.options.items()}
+        options = {
+            name: "" if value is None else str(value) for name, value in self.options.items()
+        }
         if not options:
             options = self._options_myst_could_not_read()
         given_id = options.get("id", "").strip()
@@ -67,7 +70,7 @@ class ItemDirective(SphinxDirective):
         self.state.document.ids[anchor] = block
 
         body = nodes.container()
-        stack: list[str] = self.env.temp_data.setdefault(FIELD_STACK, [])
+        stack = cast(list[str], self.env.temp_data.setdefault(FIELD_STACK, []))
         context_field = stack[-1] if stack else None
         if self.item_type == "field":
             stack.append(given_id)
@@ -101,7 +104,7 @@ class ItemDirective(SphinxDirective):
         document = self.state.document
         if is_valid_id(given_id) and given_id not in document.ids:
             return given_id
-        number = self.env.temp_data.get(ANCHOR_COUNTER, 0) + 1
+        number = cast(int, self.env.temp_data.get(ANCHOR_COUNTER, 0)) + 1
         while f"konzept-item-{number}" in document.ids:
             number += 1
         self.env.temp_data[ANCHOR_COUNTER] = number
@@ -135,7 +138,7 @@ class ItemDirective(SphinxDirective):
                 lines[match[1]] = self.lineno + offset
         return lines
 
-    def _heading(self, item_id: str | None, title: str, values: dict[str, Any]) -> item_heading:
+    def _heading(self, item_id: str | None, title: str, values: Mapping[str, Any]) -> item_heading:
         heading = item_heading(classes=["konzept-heading"])
         heading += nodes.inline("", type_label(self.item_type, values), classes=["konzept-type"])
         heading += nodes.Text(" ")
@@ -155,7 +158,7 @@ class ItemDirective(SphinxDirective):
         return [addnodes.index(entries=entries)]
 
 
-def type_label(item_type: str, values: dict[str, Any]) -> str:
+def type_label(item_type: str, values: Mapping[str, Any]) -> str:
     """``Leitziel`` for a guiding goal, ``Querschnittsthema`` for a cross-cutting field."""
     if item_type == "goal" and values.get("level") == "guiding":
         return label("Guiding goal")

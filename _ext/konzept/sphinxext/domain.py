@@ -66,15 +66,15 @@ class ItemIndex(Index):
 class KonzeptDomain(Domain):
     name = "konzept"
     label = "Konzept"
-    object_types = {
+    object_types = {  # noqa: RUF012 (Sphinx's API: class attributes)
         "field": ObjType(_("Field of action"), "field", GENERIC_ROLE),
         "goal": ObjType(_("Goal"), "goal", GENERIC_ROLE),
         "measure": ObjType(_("Measure"), "measure", GENERIC_ROLE),
         "actor": ObjType(_("Actor"), "actor", GENERIC_ROLE),
         "indicator": ObjType(_("Indicator"), "indicator", GENERIC_ROLE),
     }
-    indices = [ItemIndex]
-    initial_data: dict[str, Any] = {
+    indices = [ItemIndex]  # noqa: RUF012
+    initial_data = {  # noqa: RUF012
         "items": {},  # docname -> [Item]
         "refs": {},  # docname -> [Reference]
         "signatures": {},  # item ID -> digest of what pages show of it
@@ -83,8 +83,8 @@ class KonzeptDomain(Domain):
     data_version = 1
 
     # filled in by konzept.setup (one directive and one role per item type)
-    directives: dict[str, Any] = {}  # noqa: RUF012
-    roles: dict[str, Any] = {}  # noqa: RUF012
+    directives = {}  # noqa: RUF012
+    roles = {}  # noqa: RUF012
 
     _concept: Concept | None = None
 
@@ -140,12 +140,6 @@ class KonzeptDomain(Domain):
             if value and docname in self.env.found_docs:
                 result[docname] = str(value).strip()
         return result
-
-    def item_at(self, docname: str, anchor: str) -> Item | None:
-        for item in self.data["items"].get(docname, ()):
-            if item.anchor == anchor:
-                return item
-        return None
 
     def dependencies(self) -> dict[str, set[str]]:
         """For each document, the IDs of the items it shows (own and linked)."""

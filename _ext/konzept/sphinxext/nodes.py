@@ -10,20 +10,20 @@ from __future__ import annotations
 from docutils import nodes
 
 
-class item_block(nodes.container):  # noqa: N801 (docutils naming)
+class item_block(nodes.container):
     """One item: heading, metadata and body. Its ``ids`` hold the anchor."""
 
 
-class item_heading(nodes.rubric):  # noqa: N801
+class item_heading(nodes.rubric):
     """The heading of an item; ``heading-level`` is set from its depth."""
 
 
-class item_meta(nodes.General, nodes.Element):  # noqa: N801
+class item_meta(nodes.General, nodes.Element):
     """Placeholder for an item's metadata, filled in after all documents are read.
 
     Attributes: ``docname`` and ``anchor`` of the item.
     """
 
 
-class view_placeholder(nodes.General, nodes.Element):  # noqa: N801
+class view_placeholder(nodes.General, nodes.Element):
     """Placeholder for a view (a table or chart computed from all items)."""

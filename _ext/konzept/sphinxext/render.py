@@ -20,8 +20,8 @@ from sphinx.util import logging
 from sphinx.writers.html5 import HTML5Translator
 
 from ..core import Concept, Item, Kind, OptionSpec
-from ..core.schema import N_
 from ..core.formatting import format_date, format_money, format_number, format_point
+from ..core.schema import N_
 from .domain import KonzeptDomain, get_domain
 from .i18n import _, label
 from .nodes import item_block, item_heading, item_meta
@@ -128,7 +128,8 @@ class MetadataRows:
         for target_type, source_type, option, row_label in _BACKLINKS:
             if self.item.type == target_type and self.item.id:
                 ids = [
-                    i for i in self.concept.linked_from(self.item.id, option)
+                    i
+                    for i in self.concept.linked_from(self.item.id, option)
                     if self.concept.items[i].type == source_type
                 ]
                 if ids:
@@ -190,15 +191,21 @@ class MetadataRows:
         start = self.item.options.get("start")
         end = self.item.options.get("end")
         for name in ("start", "end"):
-            if name in self.item.raw and name not in self.item.options and self.item.raw[name].strip():
-                self._invalid(label(N_("Start") if name == "start" else N_("End")), self.item.raw[name])
-        if start is None and end is None:
+            if (
+                name in self.item.raw
+                and name not in self.item.options
+                and self.item.raw[name].strip()
+            ):
+                self._invalid(
+                    label(N_("Start") if name == "start" else N_("End")), self.item.raw[name]
+                )
+        if not isinstance(start, str) and not isinstance(end, str):
             return
-        if start and end:
+        if isinstance(start, str) and isinstance(end, str):
             text = f"{format_date(start, self.language)} – {format_date(end, self.language)}"
-        elif start:
+        elif isinstance(start, str):
             text = str(_("since %s")) % format_date(start, self.language)
-        else:
+        elif isinstance(end, str):
             text = str(_("until %s")) % format_date(end, self.language)
         self._row(label("Period"), [nodes.paragraph("", text)], "period")
 
@@ -255,7 +262,7 @@ class MetadataRows:
 
     def _link(self, target: str, show: str) -> addnodes.pending_xref:
         target_item = self.concept.get(target)
-        ref = addnodes.pending_xref(
+        return addnodes.pending_xref(
             "",
             nodes.inline(target, target, classes=["konzept-unresolved"]),
             refdomain="konzept",
@@ -266,7 +273,6 @@ class MetadataRows:
             refwarn=False,
             konzept_show=show,
         )
-        return ref
 
 
 # -- HTML ----------------------------------------------------------------------

@@ -1,0 +1,3 @@
+project = "Nested"
+extensions = ["konzept"]
+language = "en"

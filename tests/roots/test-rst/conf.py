@@ -1,0 +1,3 @@
+project = "RST"
+extensions = ["konzept"]
+language = "de"
