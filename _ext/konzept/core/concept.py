@@ -43,6 +43,8 @@ class Concept:
     diagnostics: list[Diagnostic]
     #: Reverse links: target ID -> option -> IDs of the items naming it.
     backlinks: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    #: The field each page sets in its front matter (only valid ones).
+    page_fields: dict[str, str] = field(default_factory=dict)
 
     def get(self, item_id: str) -> Item | None:
         return self.items.get(item_id)
@@ -57,7 +59,7 @@ class Concept:
     def field_of_item(self, item: Item) -> str | None:
         if item.id is not None and self.items.get(item.id) is item:
             return self.field_of.get(item.id)
-        return _FieldResolver(self, {}).explicit(item)
+        return _FieldResolver(self, self.page_fields).field_of_item(item)
 
     def signature(self, item_id: str) -> str:
         """A digest of everything any page shows of this item.
@@ -68,7 +70,7 @@ class Concept:
         """
         item = self.items[item_id]
         related = sorted(
-            set(self.targets(item))
+            set(self.shown_with(item))
             | {i for ids in self.backlinks.get(item_id, {}).values() for i in ids}
         )
         payload = [
@@ -95,6 +97,11 @@ class Concept:
             item.options.get("kind"),
             item.options.get("status"),
         ]
+
+    def shown_with(self, item: Item) -> list[str]:
+        """IDs of the items a page shows with this one: its references and field."""
+        field = self.field_of_item(item)
+        return [*self.targets(item), *([field] if field else [])]
 
     def targets(self, item: Item) -> list[str]:
         """IDs this item names in its reference options (existing or not)."""
@@ -135,6 +142,7 @@ def build_concept(
     concept = Concept(schema, indexed, unindexed, {}, diagnostics)
     pages = dict(page_fields or {})
     _check_page_fields(concept, pages, diagnostics)
+    concept.page_fields = pages
     resolver = _FieldResolver(concept, pages)
     concept.field_of = {item_id: f for item_id in indexed if (f := resolver.field(item_id))}
 
@@ -213,14 +221,15 @@ class _FieldResolver:
         parent = self._inherits_from(item)
         return self.field(parent) if parent else None
 
-    @staticmethod
-    def _inherits_from(item: Item) -> str | None:
+    def _inherits_from(self, item: Item) -> str | None:
         if item.type == "goal":
             parent = item.options.get("parent")
             return parent if isinstance(parent, str) else None
         if item.type == "measure":
             goals = item.options.get("goals")
-            return goals[0] if isinstance(goals, list) and goals else None
+            if isinstance(goals, list):
+                # the first goal that exists (an unknown one is reported elsewhere)
+                return next((g for g in goals if g in self.concept.items), None)
         return None
 
 
@@ -411,7 +420,10 @@ def _name_unindexed(
         free = suggester.suggest(item.type, resolver.field_of_item(item), letter)
         given = item.raw.get("id", "").strip()
         line = item.line_of("id")
-        consequence = "it is shown on its page, but cannot be referenced or exported"
+        consequence = (
+            "it is shown on its page, but cannot be referenced "
+            "(konzept.json lists it under 'unindexed')"
+        )
         if id(item) in first_of:
             first = first_of[id(item)]
             message = (

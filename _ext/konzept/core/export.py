@@ -36,7 +36,6 @@ def item_to_json(concept: Concept, item: Item) -> dict[str, JSONValue]:
     if item_type.option("field") is not None or item.type == "field":
         data["field"] = concept.field_of_item(item)
     invalid = item.invalid_options()  # keyed by option name, as written
-    invalid.pop("id", None)
     if invalid:
         data["invalid"] = invalid
     return data

@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-_NUMBERED = re.compile(r"^(?P<prefix>.*?)(?P<number>\d+)$")
+_NUMBERED = re.compile(r"^(?P<prefix>.*?)(?P<number>[0-9]+)$")
 
 
 class IdSuggester:

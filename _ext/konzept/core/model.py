@@ -78,8 +78,16 @@ class Item:
         return self.option_lines.get(option, self.line)
 
     def invalid_options(self) -> dict[str, str]:
-        """Options that were written but could not be parsed."""
-        return {k: v for k, v in self.raw.items() if k not in self.options}
+        """Options that were written but could not be used, as written.
+
+        An empty option counts as not given; the ID is invalid only when it
+        was written and is not usable.
+        """
+        return {
+            name: text
+            for name, text in self.raw.items()
+            if text.strip() and name not in self.options and not (name == "id" and self.id)
+        }
 
 
 @dataclass(frozen=True)

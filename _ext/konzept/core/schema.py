@@ -457,7 +457,7 @@ def extend_schema(
             replaced = False
             for i, old in enumerate(new_terms):
                 if old.value == value:
-                    new_terms[i] = term
+                    new_terms[i] = replace(old, label=label.strip())
                     replaced = True
             if not replaced:
                 new_terms.append(term)
@@ -526,25 +526,34 @@ def _custom_option(
     if not isinstance(label, str):
         problem(f"{where}: 'label' must be a string.")
         return None
-    targets = tuple(settings.get("targets", ()))
+    raw_targets = settings.get("targets", ())
+    targets = tuple(raw_targets) if isinstance(raw_targets, list | tuple) else ()
     if kind in (Kind.REF, Kind.REFS):
-        unknown = [t for t in targets if t not in types]
-        if not targets or unknown:
-            problem(f"{where}: kind {kind.value!r} needs 'targets', a list of item types.")
+        known = all(isinstance(t, str) and t in types for t in targets)
+        if not targets or not known:
+            problem(
+                f"{where}: kind {kind.value!r} needs 'targets', a list of item types "
+                f"({', '.join(sorted(types))})."
+            )
             return None
     vocabulary = settings.get("vocabulary")
-    if kind is Kind.CHOICE and vocabulary not in vocabs:
+    if kind is Kind.CHOICE and not (isinstance(vocabulary, str) and vocabulary in vocabs):
         problem(
             f"{where}: kind 'choice' needs 'vocabulary', one of "
             f"{', '.join(sorted(vocabs))} or one declared in konzept_vocabularies."
         )
         return None
+    required = settings.get("required", False)
+    description = settings.get("description", "")
+    if not isinstance(required, bool) or not isinstance(description, str):
+        problem(f"{where}: 'required' must be True or False and 'description' a string.")
+        return None
     return OptionSpec(
         oname,
         kind,
         label,
-        str(settings.get("description", "")),
-        required=bool(settings.get("required", False)),
+        description,
+        required=required,
         targets=targets,
         vocabulary=vocabulary,
         custom=True,

@@ -20,12 +20,16 @@ from .schema import Kind, OptionSpec, Vocabulary
 
 ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*$")
 ID_RULE = "letters A-Z, digits and single '-', '_' or '.' between them, starting with a letter"
-_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?$")
 _POINT = re.compile(r"^(?P<period>[^:]+):(?P<value>.*)$")
 _CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP"}
 _MONEY = re.compile(
     r"^(?P<pre>[A-Za-z]{3}|[€$£])?\s*(?P<num>[0-9][0-9.,'\s\u00a0\u202f]*?)\s*(?P<post>[A-Za-z]{3}|[€$£])?$"
 )
+
+
+#: More digits than any budget or indicator needs; beyond, a typo is likelier.
+_MAX_DIGITS = 18
 
 
 class BadValue(ValueError):
@@ -73,6 +77,8 @@ def parse_date(raw: str) -> str:
     if not match:
         raise BadValue("bad_date", f"{value!r} is not a date: {hint}.")
     year, month, day = match.groups()
+    if int(year) == 0:
+        raise BadValue("bad_date", f"{value!r} has no year 0: {hint}.")
     parts = [year]
     if month is not None:
         if not 1 <= int(month) <= 12:
@@ -115,19 +121,30 @@ def parse_decimal(raw: str) -> Decimal:
     if len(separators) == 2:
         decimal_sep = "." if text.rfind(".") > text.rfind(",") else ","
         thousands = "," if decimal_sep == "." else "."
-        if text.count(decimal_sep) > 1:
+        integer = text.rpartition(decimal_sep)[0]
+        if text.count(decimal_sep) > 1 or not _grouped(integer, thousands):
             raise InvalidOperation(raw)
         text = text.replace(thousands, "").replace(decimal_sep, ".")
     elif separators:
         (sep,) = separators
         if text.count(sep) > 1:
+            if not _grouped(text, sep):
+                raise InvalidOperation(raw)
             text = text.replace(sep, "")
-        elif re.search(r"[.,]\d{3}$", text):
+        elif re.search(r"[.,][0-9]{3}$", text):
             raise AmbiguousNumber(raw)
         else:
             text = text.replace(sep, ".")
+    if len(text.replace(".", "")) > _MAX_DIGITS:
+        raise InvalidOperation(raw)
     value = Decimal(text)
     return -value if negative else value
+
+
+def _grouped(integer: str, separator: str) -> bool:
+    """``1.234.567``: groups of three after the first, which has one to three."""
+    groups = integer.split(separator)
+    return 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
 
 
 class AmbiguousNumber(InvalidOperation):
@@ -180,10 +197,14 @@ def parse_money(raw: str) -> dict[str, str]:
 
 def parse_url(raw: str) -> str:
     value = raw.strip()
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:  # e.g. an unclosed [ in the host
+        parts, host = urlsplit(""), None
     ok = not re.search(r"\s", value) and (
-        (parts.scheme in ("http", "https") and bool(parts.netloc))
-        or (parts.scheme == "mailto" and "@" in parts.path)
+        (parts.scheme in ("http", "https") and bool(host))
+        or (parts.scheme == "mailto" and re.fullmatch(r"[^@\s]+@[^@\s]+", parts.path) is not None)
     )
     if not ok:
         raise BadValue(

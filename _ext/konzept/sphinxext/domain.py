@@ -150,7 +150,7 @@ class KonzeptDomain(Domain):
             for item in items:
                 if item.id is not None:
                     shown.add(item.id)
-                shown.update(concept.targets(item))
+                shown.update(concept.shown_with(item))
         for docname, refs in self.data["refs"].items():
             deps.setdefault(docname, set()).update(ref.target for ref in refs)
         return deps

@@ -22,7 +22,7 @@ from sphinx.writers.html5 import HTML5Translator
 from ..core import Concept, Item, Kind, OptionSpec
 from ..core.formatting import format_date, format_money, format_number, format_point
 from ..core.schema import N_
-from .domain import KonzeptDomain, get_domain
+from .domain import get_domain
 from .i18n import _, label
 from .nodes import item_block, item_heading, item_meta
 
@@ -101,7 +101,7 @@ class ItemMetadata(SphinxPostTransform):
             if item is None:
                 placeholder.parent.remove(placeholder)
                 continue
-            rows = MetadataRows(concept, item, domain, self.config.language, self.env.docname)
+            rows = MetadataRows(concept, item, self.config.language, self.env.docname)
             placeholder.replace_self(rows.field_list())
 
 
@@ -110,13 +110,11 @@ class MetadataRows:
         self,
         concept: Concept,
         item: Item,
-        domain: KonzeptDomain,
         language: str | None,
         docname: str,
     ) -> None:
         self.concept = concept
         self.item = item
-        self.domain = domain
         self.language = language
         self.docname = docname
         self.rows: list[tuple[str, list[nodes.Node], str]] = []
@@ -180,7 +178,7 @@ class MetadataRows:
 
     def _field(self) -> None:
         field = self.concept.field_of_item(self.item)
-        page_field = self.domain.page_fields().get(self.item.docname)
+        page_field = self.concept.page_fields.get(self.item.docname)
         if field is None or field in (page_field, self.item.context_field):
             if "field" in self.item.raw and "field" not in self.item.options:
                 self._invalid(label("Field of action"), self.item.raw["field"])
