@@ -6,6 +6,7 @@ lint    ruff and mypy
 docs    konzept's own documentation, warnings as errors
 serve   live preview of the flagship while you write
 i18n    refresh the German message catalogue
+bench   benchmark against plain Sphinx and sphinx-needs
 """
 
 from __future__ import annotations
@@ -71,3 +72,13 @@ def i18n(session: nox.Session) -> None:
     session.run("python", "tools/catalog.py", "update")
     session.run("python", "tools/catalog.py", "compile")
     session.run("python", "tools/catalog.py", "check")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmark konzept against plain Sphinx and sphinx-needs (see docs/performance.md).
+
+    ``nox -s bench -- --items 10000 --json``; sphinx-needs is installed only here.
+    """
+    session.install("-e", ".", "sphinx-needs>=9", "pyinstrument>=5")
+    session.run("python", "bench/run.py", *session.posargs)
