@@ -13,9 +13,12 @@ exclude_patterns = ["_build"]
 html_theme = "pydata_sphinx_theme"
 html_title = "konzept"
 html_show_sourcelink = False
+html_static_path = ["_static"]
+html_css_files = ["docs.css"]
 html_theme_options = {
     "navigation_with_keys": False,
     "show_toc_level": 2,
+    "header_links_before_dropdown": 3,
     "footer_start": ["copyright"],
     "footer_end": [],
 }

@@ -55,6 +55,13 @@ EXPECTED = {
     ("ziele.md", 34, "konzept.duplicate_id"),
     ("ziele.md", 38, "konzept.missing_option"),  # no title
     ("ziele.md", 41, "konzept.bad_choice"),  # level
+    # coverage gaps
+    ("ziele.md", 28, "konzept.uncovered"),  # BIL-Z2: no measure
+    ("ziele.md", 38, "konzept.uncovered"),  # BIL-Z3: no measure
+    ("massnahmen.md", 17, "konzept.uncovered"),  # BIL-M1: its lead is a goal
+    ("massnahmen.md", 29, "konzept.uncovered"),  # ARB-M1: no lead
+    ("massnahmen.md", 36, "konzept.uncovered"),  # VER: in no measure
+    ("massnahmen.md", 42, "konzept.uncovered"),  # K-X: measures no goal
 }
 
 

@@ -28,6 +28,7 @@ def setup(app: Any) -> dict[str, Any]:
         searchindex,
     )
     from .sphinxext.i18n import CATALOG, LOCALE_DIR
+    from .sphinxext.views import setup_views
 
     app.setup_extension("myst_parser")
     app.add_message_catalog(CATALOG, LOCALE_DIR)
@@ -57,6 +58,7 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_transform(render.EscapeRawHtml)
     app.add_post_transform(render.ItemMetadata)
 
+    setup_views(app)
     app.add_directive("konzept-reference", reference.ReferenceDirective)
     app.add_builder(check.CheckBuilder)
     assets.setup_assets(app)

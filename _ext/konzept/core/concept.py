@@ -123,9 +123,18 @@ def build_concept(
     schema: Schema,
     page_fields: Mapping[str, str] | None = None,
     references: Iterable[Reference] = (),
+    document_order: Mapping[str, int] | None = None,
 ) -> Concept:
-    """Index, resolve and check all items of a project."""
-    ordered = sorted(items, key=lambda i: (i.docname, i.line, i.type, i.title))
+    """Index, resolve and check all items of a project.
+
+    Items are kept in reading order: by ``document_order`` (the position of
+    each page in the table of contents) when given, then by page and line.
+    """
+    position = document_order or {}
+    last = len(position)
+    ordered = sorted(
+        items, key=lambda i: (position.get(i.docname, last), i.docname, i.line, i.type, i.title)
+    )
     diagnostics: list[Diagnostic] = [d for item in ordered for d in item.diagnostics]
     indexed: dict[str, Item] = {}
     unindexed: list[Item] = []

@@ -50,8 +50,7 @@ def concept_to_data(concept: Concept, release: Release) -> dict[str, Any]:
         "release": release.to_json(),
         "items": items,
     }
-    if concept.unindexed:
-        data["unindexed"] = [item_to_json(concept, item) for item in concept.unindexed]
+    data["unindexed"] = [item_to_json(concept, item) for item in concept.unindexed]
     return data
 
 

@@ -72,7 +72,9 @@ class Item:
     @property
     def label(self) -> str:
         """How a person names this item in a message."""
-        return self.id if self.id else repr(self.title or "?")
+        if self.id:
+            return self.id
+        return repr(self.title) if self.title else "without title"
 
     def line_of(self, option: str) -> int:
         return self.option_lines.get(option, self.line)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from .model import Decision, Diagnostic, Release
-from .schema import DECISION_KIND, RELEASE_STATUS
+from .schema import BUILTIN_SCHEMA, Vocabulary
 from .values import BadValue, parse_choice, parse_date
 
 _RELEASE_KEYS = ("version", "title", "date", "status", "predecessor", "decisions")
@@ -18,9 +18,23 @@ def parse_release(
     fallback_title: str,
     fallback_version: str,
     where: tuple[str, int] = ("conf.py", 0),
+    vocabularies: Mapping[str, Vocabulary] | None = None,
+    aliases: Mapping[str, Mapping[str, str]] | None = None,
 ) -> tuple[Release, list[Diagnostic]]:
-    """Check ``konzept_release``; keep what is usable, report the rest."""
+    """Check ``konzept_release``; keep what is usable, report the rest.
+
+    Statuses, decision kinds and results are terms of the project's
+    vocabularies (``release_status``, ``decision_kind``, ``decision_result``),
+    written as values or as labels (``aliases``); a result that is no term is
+    kept as written.
+    """
     docname, line = where
+    vocabs = vocabularies or BUILTIN_SCHEMA.vocabularies
+    spellings = aliases or {}
+
+    def choice(value: str, vocabulary: str) -> str:
+        return parse_choice(value, vocabs[vocabulary], spellings.get(vocabulary))
+
     diagnostics: list[Diagnostic] = []
 
     def problem(message: str) -> None:
@@ -62,7 +76,7 @@ def parse_release(
     raw_status = text(data.get("status"), "status")
     if raw_status is not None:
         try:
-            status = parse_choice(raw_status, RELEASE_STATUS)
+            status = choice(raw_status, "release_status")
         except BadValue as error:
             problem(f"konzept_release['status']: {error.message}")
 
@@ -86,7 +100,7 @@ def parse_release(
         when = date(entry.get("date"), f"{key} date")
         kind_text = text(entry.get("kind"), f"{key} kind") or "resolution"
         try:
-            kind = parse_choice(kind_text, DECISION_KIND)
+            kind = choice(kind_text, "decision_kind")
         except BadValue as error:
             problem(f"konzept_release {key}: {error.message}")
             kind = kind_text
@@ -101,7 +115,7 @@ def parse_release(
                 body=body or "?",
                 date=when or "",
                 kind=kind,
-                result=text(entry.get("result"), f"{key} result"),
+                result=_result(text(entry.get("result"), f"{key} result"), choice),
                 document=text(entry.get("document"), f"{key} document"),
             )
         )
@@ -115,3 +129,13 @@ def parse_release(
         decisions=tuple(decisions),
     )
     return release, diagnostics
+
+
+def _result(value: str | None, choice: Callable[[str, str], str]) -> str | None:
+    """A decision's result: a term when it is one, else the text as written."""
+    if value is None:
+        return None
+    try:
+        return choice(value, "decision_result")
+    except BadValue:
+        return value

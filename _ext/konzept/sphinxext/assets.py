@@ -7,14 +7,17 @@ update (the idea sphinx-design uses).
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from .i18n import _
+
 STATIC = Path(__file__).resolve().parent.parent / "static"
-ASSETS = ("konzept.css",)
+ASSETS = ("konzept.css", "konzept-tables.js")
 
 
 def hashed_name(name: str) -> str:
@@ -29,6 +32,16 @@ def add_assets(app: Sphinx) -> None:
     for name in ASSETS:
         if name.endswith(".css"):
             app.add_css_file(hashed_name(name))
+        elif name.endswith(".js"):
+            app.add_js_file(hashed_name(name), loading_method="defer")
+    # the script's labels, in the language of the site
+    labels = {
+        "filter": str(_("Filter table")),
+        "rows": str(_("{shown} of {total} rows")),
+        "sortBy": str(_("Sort by {column}")),
+    }
+    data = json.dumps(labels, ensure_ascii=False).replace("<", "\\u003c")
+    app.add_js_file(None, body=f"window.KONZEPT_I18N = {data};")
 
 
 def copy_assets(app: Sphinx, exception: BaseException | None) -> None:

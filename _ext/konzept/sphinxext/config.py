@@ -48,6 +48,13 @@ CONFIG_VALUES: dict[str, tuple[Any, Rebuild, tuple[type, ...], str]] = {
         (bool,),
         "Pass raw HTML in the sources through to the site (off: it is shown as text).",
     ),
+    "konzept_coverage_min": (
+        0,
+        "env",
+        (int, float),
+        "Percent of goals that must be served by a measure; less is a warning "
+        "(konzept.uncovered). 0 switches the check off.",
+    ),
     "konzept_json": (
         True,
         "",
@@ -78,10 +85,13 @@ def project_release(config: Config) -> Release:
 
 
 def _release_and_problems(config: Config) -> tuple[Release, list[Diagnostic]]:
+    schema = project_schema(config)
     return parse_release(
         config.konzept_release,
         fallback_title=str(config.project),
         fallback_version=str(config.version or config.release or "draft"),
+        vocabularies=schema.vocabularies,
+        aliases=vocabulary_aliases(schema),
     )
 
 
@@ -90,8 +100,13 @@ def vocabulary_aliases(schema: Schema) -> dict[str, dict[str, str]]:
     aliases: dict[str, dict[str, str]] = {}
     for vocab in schema.vocabularies.values():
         mapping = aliases.setdefault(vocab.name, {})
+        builtin = BUILTIN_SCHEMA.vocabularies.get(vocab.name)
         for term in vocab.terms:
-            for text in (term.label, label(term.label)):
+            labels = [term.label, label(term.label)]
+            original = builtin.term(term.value) if builtin else None
+            if original is not None:  # a relabelled term keeps its usual names too
+                labels += [original.label, label(original.label)]
+            for text in labels:
                 mapping.setdefault(text.casefold(), term.value)
     return aliases
 

@@ -77,10 +77,11 @@ class KonzeptDomain(Domain):
     initial_data = {  # noqa: RUF012
         "items": {},  # docname -> [Item]
         "refs": {},  # docname -> [Reference]
+        "views": {},  # docname -> [ViewRecord]
         "signatures": {},  # item ID -> digest of what pages show of it
     }
     # Bump when the shape of the data changes: old pickles are then discarded.
-    data_version = 1
+    data_version = 2
 
     # filled in by konzept.setup (one directive and one role per item type)
     directives = {}  # noqa: RUF012
@@ -98,13 +99,16 @@ class KonzeptDomain(Domain):
         self.data["refs"].setdefault(reference.docname, []).append(reference)
         self._concept = None
 
+    def note_view(self, record: Any) -> None:
+        self.data["views"].setdefault(record.docname, []).append(record)
+
     def clear_doc(self, docname: str) -> None:
-        self.data["items"].pop(docname, None)
-        self.data["refs"].pop(docname, None)
+        for key in ("items", "refs", "views"):
+            self.data[key].pop(docname, None)
         self._concept = None
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for key in ("items", "refs"):
+        for key in ("items", "refs", "views"):
             for docname in docnames:
                 if docname in otherdata[key]:
                     self.data[key][docname] = otherdata[key][docname]
@@ -121,6 +125,7 @@ class KonzeptDomain(Domain):
                 project_schema(self.env.config),
                 page_fields=self.page_fields(),
                 references=self.all_references(),
+                document_order=self.document_order(),
             )
         return self._concept
 
@@ -131,6 +136,23 @@ class KonzeptDomain(Domain):
     def all_references(self) -> Iterator[Reference]:
         for docname in sorted(self.data["refs"]):
             yield from self.data["refs"][docname]
+
+    def document_order(self) -> dict[str, int]:
+        """Position of each page in the table of contents (depth first)."""
+        includes: dict[str, list[str]] = self.env.toctree_includes
+        order: dict[str, int] = {}
+        stack = [self.env.config.root_doc]
+        while stack:
+            docname = stack.pop()
+            if docname in order:
+                continue
+            order[docname] = len(order)
+            stack.extend(reversed(includes.get(docname, [])))
+        return order
+
+    def all_views(self) -> Iterator[Any]:
+        for docname in sorted(self.data["views"]):
+            yield from self.data["views"][docname]
 
     def page_fields(self) -> dict[str, str]:
         """``konzept_field`` from the front matter of each page that sets it."""
@@ -172,6 +194,8 @@ class KonzeptDomain(Domain):
             return None
         if node.get("refexplicit"):
             content: nodes.Node = contnode
+            if "konzept-unresolved" in contnode["classes"]:
+                contnode["classes"].remove("konzept-unresolved")
         else:
             content = reference_content(item, node.get("konzept_show", "both"))
         refnode = make_refnode(builder, fromdocname, item.docname, item.anchor, content, item.title)
@@ -204,6 +228,12 @@ class KonzeptDomain(Domain):
 def reference_content(item: Item, show: str) -> nodes.inline:
     """What a link to ``item`` shows: its ID, its title, or both."""
     content = nodes.inline(classes=["konzept-ref-text"])
+    if show == "both" and item.type == "actor" and item.title and item.id:
+        # an actor's ID is an abbreviation: "Arbeiterwohlfahrt (AWO)" reads as prose
+        content += nodes.Text(f"{item.title} (")
+        content += nodes.inline(item.id, item.id, classes=["konzept-ref-id"])
+        content += nodes.Text(")")
+        return content
     if show in ("both", "id") or not item.title:
         content += nodes.inline(item.id or "", item.id or "", classes=["konzept-ref-id"])
     if show == "both" and item.title:

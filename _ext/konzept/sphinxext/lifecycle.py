@@ -18,33 +18,52 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from ..core.export import concept_to_json
-from .config import project_release
+from ..core.views.coverage import coverage, coverage_diagnostics
+from .config import config_location, project_release
 from .domain import get_domain
+from .views.base import view_diagnostics
 
 logger = logging.getLogger(__name__)
 
 JSON_NAME = "konzept.json"
 
 
+#: Key in the signatures for what all views depend on besides the items.
+_VIEWS_KEY = " views"
+
+
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Pages that show an item whose signature changed since the last build."""
+    """Pages that show an item whose signature changed since the last build.
+
+    Pages with views show any item, so they are re-written when any signature
+    changed (or the order of pages); a body text edit changes no signature,
+    so it re-writes only its own page.
+    """
     domain = get_domain(env)
     concept = domain.concept
     new = {item_id: concept.signature(item_id) for item_id in concept.items}
+    new[_VIEWS_KEY] = repr(sorted(domain.document_order().items()))
     old: dict[str, str] = domain.data["signatures"]
     changed = {i for i in new.keys() | old.keys() if new.get(i) != old.get(i)}
     domain.data["signatures"] = new
     if not changed:
         return []
-    return sorted(
-        docname
-        for docname, shown in domain.dependencies().items()
-        if docname in env.found_docs and not shown.isdisjoint(changed)
-    )
+    pages = {
+        docname for docname, shown in domain.dependencies().items() if not shown.isdisjoint(changed)
+    }
+    pages.update(docname for docname, views in domain.data["views"].items() if views)
+    return sorted(pages & env.found_docs)
 
 
-def report_diagnostics(app: Sphinx, env: BuildEnvironment) -> None:
-    for diagnostic in get_domain(env).concept.diagnostics:
+def report_diagnostics(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    domain = get_domain(env)
+    concept = domain.concept
+    diagnostics = [
+        *concept.diagnostics,
+        *view_diagnostics(concept, domain.all_views()),
+        *coverage_diagnostics(concept),
+    ]
+    for diagnostic in sorted(diagnostics):
         location = (diagnostic.docname, diagnostic.line) if diagnostic.line else diagnostic.docname
         logger.warning(
             diagnostic.message,
@@ -52,6 +71,23 @@ def report_diagnostics(app: Sphinx, env: BuildEnvironment) -> None:
             subtype=diagnostic.code,
             location=location,
         )
+    minimum = app.config.konzept_coverage_min
+    if minimum:
+        report = coverage(concept)
+        if report.percent_covered < minimum:
+            logger.warning(
+                "Only %.0f %% of the goals (%d of %d) are served by a measure; "
+                "konzept_coverage_min asks for %s %%. Add measures for the goals "
+                "the coverage view lists.",
+                report.percent_covered,
+                report.goals_covered,
+                report.goals_total,
+                minimum,
+                type="konzept",
+                subtype="uncovered",
+                location=config_location(app.confdir, "konzept_coverage_min"),
+            )
+    return []
 
 
 def write_json(app: Sphinx, exception: BaseException | None) -> None:
@@ -66,5 +102,7 @@ def write_json(app: Sphinx, exception: BaseException | None) -> None:
 
 def setup_lifecycle(app: Sphinx) -> None:
     app.connect("env-updated", pages_to_rewrite)
-    app.connect("env-check-consistency", report_diagnostics)
+    # every build, also one that read nothing, so that -W and konzept check
+    # see the problems of pages that were not read again
+    app.connect("env-updated", report_diagnostics, priority=900)
     app.connect("build-finished", write_json)

@@ -26,4 +26,14 @@ class item_meta(nodes.General, nodes.Element):
 
 
 class view_placeholder(nodes.General, nodes.Element):
-    """Placeholder for a view (a table or chart computed from all items)."""
+    """Placeholder for a view (a table or chart computed from all items).
+
+    Attributes: ``view`` (its name) and ``index`` (which view of the page).
+    """
+
+
+class chart(nodes.General, nodes.Element):
+    """An SVG chart made at build time; ``svg`` holds it, ``alt`` says it in words.
+
+    HTML shows the SVG inline; builders without a visitor get the ``alt`` text.
+    """

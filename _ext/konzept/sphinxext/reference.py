@@ -110,6 +110,8 @@ class ReferenceDirective(SphinxDirective):
                 kind = _KIND_HELP[spec.kind].format(
                     spec.vocabulary if spec.kind is Kind.CHOICE else " or ".join(spec.targets)
                 )
+                if spec.name == "id":
+                    kind = "ID, unique in the project"
                 rows.append(
                     [
                         nodes.literal("", f":{spec.name}:"),

@@ -47,13 +47,11 @@ class HeadingLevels(SphinxTransform):
 
     def apply(self, **kwargs: Any) -> None:
         for heading in self.document.findall(item_heading):
-            depth = 0
-            parent = heading.parent.parent if heading.parent else None
-            while parent is not None:
-                if isinstance(parent, nodes.section | item_block):
-                    depth += 1
-                parent = parent.parent
-            heading["heading-level"] = min(depth + 1, 6)
+            if heading.parent is None:
+                continue
+            # an item's heading titles its block; any other is a heading in its section
+            owner = heading.parent if isinstance(heading.parent, item_block) else heading
+            heading["heading-level"] = heading_level(owner)
 
 
 class EscapeRawHtml(SphinxTransform):
@@ -172,7 +170,7 @@ class MetadataRows:
                 self._invalid(label(spec.label), item.raw[name])
             return
         value = item.options[name]
-        content = self._value(spec, value)
+        content = self.value(spec, value)
         if content:
             self._row(label(spec.label), content, name)
 
@@ -186,8 +184,6 @@ class MetadataRows:
         self._row(label("Field of action"), self._links([field], "title"), "field")
 
     def _period(self) -> None:
-        start = self.item.options.get("start")
-        end = self.item.options.get("end")
         for name in ("start", "end"):
             if (
                 name in self.item.raw
@@ -197,17 +193,12 @@ class MetadataRows:
                 self._invalid(
                     label(N_("Start") if name == "start" else N_("End")), self.item.raw[name]
                 )
-        if not isinstance(start, str) and not isinstance(end, str):
-            return
-        if isinstance(start, str) and isinstance(end, str):
-            text = f"{format_date(start, self.language)} – {format_date(end, self.language)}"
-        elif isinstance(start, str):
-            text = str(_("since %s")) % format_date(start, self.language)
-        elif isinstance(end, str):
-            text = str(_("until %s")) % format_date(end, self.language)
-        self._row(label("Period"), [nodes.paragraph("", text)], "period")
+        text = period_text(self.item, self.language)
+        if text:
+            self._row(label("Period"), [nodes.paragraph("", text)], "period")
 
-    def _value(self, spec: OptionSpec, value: Any) -> list[nodes.Node]:
+    def value(self, spec: OptionSpec, value: Any) -> list[nodes.Node]:
+        """An option's value as nodes (also used by views for extra columns)."""
         kind = spec.kind
         if kind in (Kind.REF, Kind.REFS):
             ids = value if isinstance(value, list) else [value]
@@ -215,8 +206,7 @@ class MetadataRows:
             return self._links(ids, show)
         if kind is Kind.CHOICE:
             assert spec.vocabulary is not None
-            term = self.concept.schema.vocabulary(spec.vocabulary).term(value)
-            text = label(term.label) if term else str(value)
+            text = term_label(self.concept, spec.vocabulary, value)
             classes = [f"konzept-{spec.vocabulary}", f"konzept-{spec.vocabulary}-{value}"]
             return [nodes.paragraph("", "", nodes.inline(text, text, classes=classes))]
         if kind is Kind.URL:
@@ -259,18 +249,56 @@ class MetadataRows:
         return [bullets]
 
     def _link(self, target: str, show: str) -> addnodes.pending_xref:
-        target_item = self.concept.get(target)
-        return addnodes.pending_xref(
-            "",
-            nodes.inline(target, target, classes=["konzept-unresolved"]),
-            refdomain="konzept",
-            reftype=target_item.type if target_item else "item",
-            reftarget=target,
-            refdoc=self.docname,
-            refexplicit=False,
-            refwarn=False,
-            konzept_show=show,
-        )
+        return item_link(self.concept, target, show, self.docname)
+
+
+def item_link(concept: Concept, target: str, show: str, docname: str) -> addnodes.pending_xref:
+    """A link to an item, resolved later by the domain like any reference.
+
+    ``show`` is ``"id"``, ``"title"`` or ``"both"``; an unknown target stays
+    visible as its ID, marked.
+    """
+    target_item = concept.get(target)
+    return addnodes.pending_xref(
+        "",
+        nodes.inline(target, target, classes=["konzept-unresolved"]),
+        refdomain="konzept",
+        reftype=target_item.type if target_item else "item",
+        reftarget=target,
+        refdoc=docname,
+        refexplicit=False,
+        refwarn=False,
+        konzept_show=show,
+    )
+
+
+def period_text(item: Item, language: str | None) -> str:
+    """``08.2016 – 2018``, ``seit 08.2016``, ``bis 2018`` or empty."""
+    start, end = item.options.get("start"), item.options.get("end")
+    if isinstance(start, str) and isinstance(end, str):
+        return f"{format_date(start, language)} – {format_date(end, language)}"
+    if isinstance(start, str):
+        return str(_("since %s")) % format_date(start, language)
+    if isinstance(end, str):
+        return str(_("until %s")) % format_date(end, language)
+    return ""
+
+
+def term_label(concept: Concept, vocabulary: str, value: object) -> str:
+    """The reader's label of a vocabulary term (the value itself if unknown)."""
+    term = concept.schema.vocabulary(vocabulary).term(str(value))
+    return label(term.label) if term else str(value)
+
+
+def heading_level(node: nodes.Node) -> int:
+    """The heading level for a heading placed at ``node``: one below its section."""
+    depth = 0
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.section | item_block):
+            depth += 1
+        parent = parent.parent
+    return min(depth + 1, 6)
 
 
 # -- HTML ----------------------------------------------------------------------

@@ -35,6 +35,10 @@ class ItemRole(XRefRole):
         target = node.get("reftarget", "")
         node["refdomain"] = "konzept"
         node["reftype"] = self.item_type or GENERIC_ROLE
+        # stays on the text if the ID resolves to nothing; removed when it does
+        for child in node.children:
+            if isinstance(child, nodes.Element):
+                child["classes"].append("konzept-unresolved")
         line = self.lineno
         get_domain(self.env).note_reference(
             Reference(self.env.docname, line, target, self.item_type)
