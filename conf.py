@@ -65,7 +65,17 @@ html_theme = "pydata_sphinx_theme"
 html_title = "Integrationskonzept Kreis Musterland"
 html_last_updated_fmt = "%d.%m.%Y"
 html_show_sourcelink = False
+# The left navigation only where a chapter has sub-pages (the fields of
+# action); single-page chapters get the full width for their tables.
+html_sidebars = {
+    page: []
+    for page in (
+        "index", "einleitung", "ausgangslage", "leitbild", "akteure",
+        "indikatoren", "beteiligung", "umsetzung", "steuerung", "literatur",
+    )
+}
 html_theme_options = {
+    "header_links_before_dropdown": 4,
     "navigation_with_keys": False,
     "show_toc_level": 2,
     "navbar_align": "left",

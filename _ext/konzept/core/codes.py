@@ -105,6 +105,21 @@ CODES: tuple[Code, ...] = (
         "Correct the entry the warning names; it is ignored until then.",
     ),
     Code(
+        "uncovered",
+        "A gap: a goal no measure serves, a measure without lead, an actor in no measure, an indicator no goal uses.",
+        "Connect the item as the warning says, or name the gap with the ``coverage`` view and suppress ``konzept.uncovered``.",
+    ),
+    Code(
+        "coverage_min",
+        "Fewer goals are served by a measure than ``konzept_coverage_min`` asks for.",
+        "Add measures for the goals the ``coverage`` view lists, or lower the minimum.",
+    ),
+    Code(
+        "bad_view",
+        "A view has an option value it does not know (a column, ``:by:``).",
+        "Use one of the values the warning lists.",
+    ),
+    Code(
         "raw_html",
         "The sources contain raw HTML, which is shown as text.",
         "Write Markdown instead, or set ``konzept_allow_raw_html = True`` if every author is trusted.",

@@ -30,6 +30,7 @@ _MONEY = re.compile(
 
 #: More digits than any budget or indicator needs; beyond, a typo is likelier.
 _MAX_DIGITS = 18
+_MAX_FRACTION = 8
 
 
 class BadValue(ValueError):
@@ -135,7 +136,8 @@ def parse_decimal(raw: str) -> Decimal:
             raise AmbiguousNumber(raw)
         else:
             text = text.replace(sep, ".")
-    if len(text.replace(".", "")) > _MAX_DIGITS:
+    integer_part, _, fraction_part = text.partition(".")
+    if len(integer_part) > _MAX_DIGITS or len(fraction_part) > _MAX_FRACTION:
         raise InvalidOperation(raw)
     value = Decimal(text)
     return -value if negative else value

@@ -84,7 +84,7 @@ def report_diagnostics(app: Sphinx, env: BuildEnvironment) -> list[str]:
                 report.goals_total,
                 minimum,
                 type="konzept",
-                subtype="uncovered",
+                subtype="coverage_min",
                 location=config_location(app.confdir, "konzept_coverage_min"),
             )
     return []

@@ -170,7 +170,7 @@ class ResolveViews(SphinxPostTransform):
             container = nodes.container(classes=["konzept-view", f"konzept-view-{record.view}"])
             container.extend(VIEWS[record.view].render(record, ctx))
             placeholder.replace_self(container)
-        if self.app.builder.format not in ("html", "typst"):
+        if self.env._builder_cls.format not in ("html", "typst"):
             for node in list(self.document.findall(chart)):
                 node.replace_self(nodes.paragraph("", node["alt"]))
 

@@ -112,7 +112,14 @@ class Traceability(View):
                 result.append(ctx.heading(title))
             else:
                 result.append(ctx.heading(str(_("Without field of action"))))
-            rows = [[_cell(ctx, row, c) for c in opts.columns] for row in group.rows]
+            rows = []
+            previous: Row | None = None
+            for row in group.rows:
+                # a goal's title once, then its ID only: every row stays
+                # self-contained (for filtering) without repeating long titles
+                repeat = previous is not None and previous.goal == row.goal
+                rows.append([_cell(ctx, row, c, repeat) for c in opts.columns])
+                previous = row
             result.append(table(headers, rows, ["konzept-traceability"]))
         return result
 
@@ -124,12 +131,12 @@ def _header(concept: Concept, column: str) -> str:
     return label(spec.label) if spec else column
 
 
-def _cell(ctx: RenderContext, row: Row, column: str) -> Cell:
+def _cell(ctx: RenderContext, row: Row, column: str, repeat: bool = False) -> Cell:
     concept = ctx.concept
     if column == "guiding":
         return ctx.link(row.guiding, "id") if row.guiding else None
     if column == "goal":
-        return ctx.link(row.goal, "both")
+        return ctx.link(row.goal, "id" if repeat else "both")
     if row.measure is None:
         if column == "measure":
             return nodes.emphasis("", str(_("no measure yet")), classes=["konzept-gap"])
