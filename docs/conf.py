@@ -22,3 +22,18 @@ html_theme_options = {
     "footer_start": ["copyright"],
     "footer_end": [],
 }
+
+# The release of the example concept in these pages (shown by the
+# "decisions" view in views.md).
+konzept_release = {
+    "version": "2026",
+    "title": "Beispielkonzept",
+    "status": "adopted",
+    "decisions": [
+        {"body": "Integrationsrat", "date": "2026-05-06", "kind": "hearing"},
+        {"body": "Sozialausschuss", "date": "2026-05-20", "kind": "preliminary",
+         "result": "recommended"},
+        {"body": "Kreistag", "date": "2026-06-29", "kind": "resolution",
+         "result": "adopted unchanged", "document": "0815/2026"},
+    ],
+}
