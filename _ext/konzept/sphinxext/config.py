@@ -95,8 +95,21 @@ def _release_and_problems(config: Config) -> tuple[Release, list[Diagnostic]]:
     )
 
 
+_aliases: dict[tuple[int, str], dict[str, dict[str, str]]] = {}
+
+
 def vocabulary_aliases(schema: Schema) -> dict[str, dict[str, str]]:
-    """Labels (English and translated) accepted in place of term values."""
+    """Labels (English and translated) accepted in place of term values.
+
+    Memoised per schema and language: every item directive asks for them.
+    """
+    key = (id(schema), label("planned"))
+    if key not in _aliases:
+        _aliases[key] = _build_aliases(schema)
+    return _aliases[key]
+
+
+def _build_aliases(schema: Schema) -> dict[str, dict[str, str]]:
     aliases: dict[str, dict[str, str]] = {}
     for vocab in schema.vocabularies.values():
         mapping = aliases.setdefault(vocab.name, {})

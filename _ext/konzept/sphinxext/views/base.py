@@ -167,7 +167,10 @@ class ResolveViews(SphinxPostTransform):
                 continue
             record = records[index]
             ctx = RenderContext(concept, self.env, self.env.docname, placeholder)
-            container = nodes.container(classes=["konzept-view", f"konzept-view-{record.view}"])
+            # "no-search": a view repeats what the items' own pages say; left
+            # out of the search index, results point to the items themselves
+            classes = ["konzept-view", f"konzept-view-{record.view}", "no-search"]
+            container = nodes.container(classes=classes)
             container.extend(VIEWS[record.view].render(record, ctx))
             placeholder.replace_self(container)
         if self.env._builder_cls.format not in ("html", "typst"):
