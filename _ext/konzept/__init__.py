@@ -61,6 +61,7 @@ def setup(app: Any) -> dict[str, Any]:
     setup_views(app)
     app.add_directive("konzept-reference", reference.ReferenceDirective)
     app.add_builder(check.CheckBuilder)
+    app.add_builder(check.JsonBuilder)
     assets.setup_assets(app)
     lifecycle.setup_lifecycle(app)
     searchindex.setup_searchindex(app)  # works around a Sphinx 9.0 bug

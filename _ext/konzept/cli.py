@@ -17,10 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-
-
-class UsageError(Exception):
-    """A mistake of the user's: reported as one line, exit code 2."""
+from .commands import export, new
+from .errors import UsageError
 
 
 @dataclass(frozen=True)
@@ -191,6 +189,9 @@ def parser() -> argparse.ArgumentParser:
 
     check = command("check", "Check the concept without writing anything; exit 1 on any problem.")
     check.set_defaults(func=cmd_check)
+
+    export.register(command)
+    new.register(command)
     return main
 
 

@@ -35,3 +35,9 @@ class CheckBuilder(Builder):
 
     def finish(self) -> None:
         pass
+
+
+class JsonBuilder(CheckBuilder):
+    """Like the check builder, but writes ``konzept.json`` (for ``konzept export``)."""
+
+    name = "konzept-json"

@@ -1,0 +1,1 @@
+"""Sub-commands of ``konzept`` that live in their own module."""
