@@ -119,7 +119,8 @@ def write_xlsx(data: dict[str, Any], names: list[str], path: Path) -> None:
     from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    for default_sheet in list(workbook.worksheets):
+        workbook.remove(default_sheet)
     for name in names:
         header, rows = table(data, name)
         sheet = workbook.create_sheet(name)
