@@ -38,12 +38,7 @@ class AnnualPlan(View):
             )
         )
         for group in groups:
-            if group.field is not None:
-                title = nodes.inline()
-                title += ctx.link(group.field, "title")
-                result.append(ctx.heading(title))
-            else:
-                result.append(ctx.heading(str(_("Without field of action"))))
+            result.append(ctx.field_heading(group.field))
             rows: list[list[Cell]] = []
             for measure_id in group.items:
                 measure = ctx.concept.items[measure_id]

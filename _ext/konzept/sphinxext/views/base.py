@@ -78,6 +78,14 @@ class RenderContext:
         heading["heading-level"] = heading_level(self.placeholder)
         return heading
 
+    def field_heading(self, field: str | None) -> item_heading:
+        """The heading of a group of rows: the field's name, linked."""
+        if field is None:
+            return self.heading(str(_("Without field of action")))
+        title = nodes.inline()
+        title += self.link(field, "title")
+        return self.heading(title)
+
     def unique_id(self, stem: str) -> str:
         self._ids += 1
         index = self.placeholder.get("index", 0)

@@ -106,12 +106,7 @@ class Traceability(View):
         headers = [_header(concept, c) for c in opts.columns]
         result: list[nodes.Node] = []
         for group in groups:
-            if group.field is not None:
-                title = nodes.inline()
-                title += ctx.link(group.field, "title")
-                result.append(ctx.heading(title))
-            else:
-                result.append(ctx.heading(str(_("Without field of action"))))
+            result.append(ctx.field_heading(group.field))
             rows = []
             previous: Row | None = None
             for row in group.rows:
