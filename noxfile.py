@@ -1,6 +1,6 @@
 """Every task a person runs on konzept: ``nox -s <session>``.
 
-build   the flagship concept as a site (``_build/html``)
+build   the flagship concept as a site (``_build/html``) and a PDF (``_build/pdf``)
 tests   the test suite
 lint    ruff and mypy
 docs    konzept's own documentation, warnings as errors
@@ -19,9 +19,10 @@ nox.options.reuse_venv = "yes"
 
 @nox.session
 def build(session: nox.Session) -> None:
-    """Build the flagship concept into _build/html."""
+    """Build the flagship concept into _build/html and _build/pdf."""
     session.install("-e", ".")
     session.run("konzept", "build", ".", *session.posargs)
+    session.run("konzept", "pdf", ".", *session.posargs)
 
 
 @nox.session

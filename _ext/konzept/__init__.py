@@ -29,6 +29,7 @@ def setup(app: Any) -> dict[str, Any]:
     )
     from .sphinxext.i18n import CATALOG, LOCALE_DIR
     from .sphinxext.views import setup_views
+    from .writers import setup_writers
 
     app.setup_extension("myst_parser")
     app.add_message_catalog(CATALOG, LOCALE_DIR)
@@ -65,6 +66,7 @@ def setup(app: Any) -> dict[str, Any]:
     assets.setup_assets(app)
     lifecycle.setup_lifecycle(app)
     searchindex.setup_searchindex(app)  # works around a Sphinx 9.0 bug
+    setup_writers(app)  # the PDF brochure (builder 'pdf')
 
     return {
         "version": __version__,

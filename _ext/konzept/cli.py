@@ -136,6 +136,25 @@ def cmd_build(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_pdf(args: argparse.Namespace) -> int:
+    project = Project.find(args.directory)
+    outdir = project.builddir / "pdf"
+    status, _count = run_sphinx(
+        project,
+        "pdf",
+        outdir,
+        project.builddir / "doctrees",
+        jobs=args.jobs,
+        fresh=args.fresh,
+        quiet=args.quiet,
+        warnings_as_errors=args.warnings_as_errors,
+    )
+    written = sorted(outdir.glob("*.pdf"), key=lambda path: path.stat().st_mtime)
+    if status == 0 and written:
+        print(f"konzept: PDF written to {written[-1]}")
+    return status
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     project = Project.find(args.directory)
     with tempfile.TemporaryDirectory(prefix="konzept-check-") as tmp:
@@ -186,6 +205,16 @@ def parser() -> argparse.ArgumentParser:
     )
     build.add_argument("-q", "--quiet", action="store_true", help="only print warnings and errors")
     build.set_defaults(func=cmd_build)
+
+    pdf = command("pdf", "Build the concept as a PDF brochure into DIR/_build/pdf.")
+    pdf.add_argument(
+        "-E", "--fresh", action="store_true", help="ignore the saved state, read everything"
+    )
+    pdf.add_argument(
+        "-W", "--warnings-as-errors", action="store_true", help="fail when there is any warning"
+    )
+    pdf.add_argument("-q", "--quiet", action="store_true", help="only print warnings and errors")
+    pdf.set_defaults(func=cmd_pdf)
 
     check = command("check", "Check the concept without writing anything; exit 1 on any problem.")
     check.set_defaults(func=cmd_check)
