@@ -203,9 +203,9 @@ def test_title_page_has_release_and_beratungsfolge(fixture_pdf):
 def test_table_of_contents_and_bookmarks(fixture_pdf):
     contents = fixture_pdf.page_text(3)
     assert "\nInhalt\n" in contents
-    for entry in ("1 Handlungsfelder", "1.1 Bildung", "2 Gestaltung", "2.4 Lange Tabelle"):
+    for entry in ("1 Handlungsfelder", "1.1 Bildung", "2 Gestaltung", "2.5 Lange Tabelle"):
         assert entry in contents
-    assert re.search(r"2\.4 Lange Tabelle[ .]*\u2060?(\d+)", contents)
+    assert re.search(r"2\.5 Lange Tabelle[ .]*\u2060?(\d+)", contents)
     bookmarks = [b.title for b in fixture_pdf.reader.outline if not isinstance(b, list)]
     assert bookmarks == ["1 Handlungsfelder", "2 Gestaltung", "3 Literatur"]
 
@@ -272,6 +272,19 @@ def test_cross_references_are_links_with_page_numbers(fixture_pdf):
             ):
                 internal += 1
     assert internal >= 10
+
+
+def test_synopsis_has_two_columns_old_and_new(fixture_pdf):
+    layout = fixture_pdf.layout
+    assert re.search(r"Fassung 2011\s{4,}Fassung 2016", layout)
+    assert re.search(r"BIL-M1 Seiteneinstiegsberatung im Schulamt\s{4,}BIL-M1 Seiten", layout)
+    assert re.search(r"BIL-M9 Hausaufgabenhilfe\s{4,}–", layout)
+    assert re.search(r"–\s{4,}BIL-M2 Sprachcafés in allen Kommunen", layout)
+    # the two columns are halves of the text width (the long row fills it)
+    header = next(line for line in layout.splitlines() if "Fassung 2011" in line)
+    full = next(line for line in layout.splitlines() if "im Schulamt" in line).rstrip()
+    left, right = header.index("Fassung 2011"), header.index("Fassung 2016")
+    assert 0.4 < (right - left) / (len(full) - left) < 0.6
 
 
 def _structure(node, found):

@@ -5,7 +5,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 project = "PDF-Testkreis"
 author = "Kreis Testland, Kommunales Integrationszentrum"
-extensions = ["sphinx_design", "sphinxcontrib.bibtex", "konzept", "mystery"]
+extensions = ["sphinx_design", "sphinxcontrib.bibtex", "konzept", "mystery", "synopse"]
 language = "de"
 myst_enable_extensions = ["colon_fence", "deflist"]
 bibtex_bibfiles = ["refs.bib"]
