@@ -67,6 +67,14 @@ def serve(session: nox.Session) -> None:
 
 
 @nox.session
+def site(session: nox.Session) -> None:
+    """Every release of the flagship (git tags konzept-*) and the current draft in one
+    site with a version switcher, into _build/site (see docs/publishing.md)."""
+    session.install("-e", ".")
+    session.run("konzept", "site", ".", *session.posargs)
+
+
+@nox.session
 def i18n(session: nox.Session) -> None:
     """Extract messages into the .po files and compile them."""
     session.install("-e", ".")

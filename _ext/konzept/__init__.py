@@ -26,6 +26,7 @@ def setup(app: Any) -> dict[str, Any]:
         render,
         roles,
         searchindex,
+        versions,
     )
     from .sphinxext.i18n import CATALOG, LOCALE_DIR
     from .sphinxext.views import setup_views
@@ -66,6 +67,7 @@ def setup(app: Any) -> dict[str, Any]:
     assets.setup_assets(app)
     lifecycle.setup_lifecycle(app)
     searchindex.setup_searchindex(app)  # works around a Sphinx 9.0 bug
+    versions.setup_versions(app)  # switcher and banner in the multi-version site
     setup_writers(app)  # the PDF brochure (builder 'pdf')
 
     return {

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-from .commands import export, new
+from .commands import export, new, site
 from .errors import UsageError
 
 
@@ -221,6 +221,7 @@ def parser() -> argparse.ArgumentParser:
 
     export.register(command)
     new.register(command)
+    site.register(command)
     return main
 
 

@@ -61,6 +61,22 @@ CONFIG_VALUES: dict[str, tuple[Any, Rebuild, tuple[type, ...], str]] = {
         (bool,),
         "Write konzept.json into the output directory of every build.",
     ),
+    "konzept_versions_tags": (
+        "konzept-*",
+        "",
+        (str,),
+        "Git tags whose releases ``konzept site`` publishes beside the current state "
+        "(a glob pattern; empty: none). A release's folder is its ``konzept_release`` "
+        "version, else what the ``*`` matched.",
+    ),
+    "konzept_versions": (
+        [],
+        "",
+        (list,),
+        "More releases for ``konzept site``, by commit or any git ref: "
+        "[{'ref': 'a1b2c3d', 'version': '2011'}]; 'version' names the folder when "
+        "that commit's conf.py gives none.",
+    ),
 }
 
 _schemas: dict[str, tuple[Schema, list[Diagnostic]]] = {}
