@@ -250,7 +250,9 @@ def test_a_folder_without_git_publishes_its_current_state_as_latest(tmp_path, mo
     assert aside.find("a") is None
 
 
-def version(name: str, status: str = "adopted", commit: str | None = "c", date: str = "") -> Version:
+def version(
+    name: str, status: str = "adopted", commit: str | None = "c", date: str = ""
+) -> Version:
     source = Source(f"konzept-{name}", commit and f"{commit}{name}", name, "2000-01-01")
     return Version(name, source, f"Konzept {name}", status, date or None, "index.html", Path())
 
@@ -306,6 +308,26 @@ def test_the_command_needs_a_concept_folder(tmp_path):
     from konzept.cli import main
 
     assert main(["site", str(tmp_path)]) == 2
+
+
+def test_a_release_with_a_warning_fails_the_site_with_w_and_keeps_the_old_one(
+    tmp_path, monkeypatch, capsys
+):
+    from konzept.cli import main
+
+    project = tmp_path / "concept"
+    write_release(project, "2026", "draft")
+    monkeypatch.setattr(site_module.git, "toplevel", lambda directory: None)
+    assert main(["site", str(project), "-q"]) == 0
+    index = project / "_build/site/index.html"
+    assert index.is_file()
+    text = (project / "source/index.md").read_text("utf-8")
+    (project / "source/index.md").write_text(text.replace(":goals: BIL-Z1", ":goals: BIL-Z9"))
+    assert main(["site", str(project), "-q", "-W"]) == 1
+    err = capsys.readouterr().err
+    assert "BIL-Z9" in err
+    assert "the build of 2026 (working tree) failed" in err
+    assert index.is_file()  # the last good site stays
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")

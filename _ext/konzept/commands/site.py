@@ -8,6 +8,7 @@ See :mod:`konzept.publish.site`; ``nox -s site`` runs it for the flagship.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,7 +35,7 @@ def register(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..publish.site import build_site
+    from ..publish.site import BuildFailed, build_site
 
     confdir = Path(args.directory)
     if not (confdir / "conf.py").is_file():
@@ -50,6 +51,10 @@ def run(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(f"konzept site: {text}", flush=True)
 
-    site = build_site(confdir, output, jobs=jobs, strict=args.warnings_as_errors, say=say)
+    try:
+        site = build_site(confdir, output, jobs=jobs, strict=args.warnings_as_errors, say=say)
+    except BuildFailed as error:
+        print(f"konzept site: {error}", file=sys.stderr)
+        return 1
     print(f"konzept: site written to {site.output / 'index.html'}")
     return 0

@@ -49,6 +49,10 @@ _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]*")
 _NOW = "9999-12-31"
 
 
+class BuildFailed(UsageError):
+    """A release did not build; Sphinx has shown why (exit code 1, like a failed build)."""
+
+
 def N_(message: str) -> str:
     """Mark a message for the catalogue; translated later, in the site's language."""
     return message
@@ -387,7 +391,7 @@ def build_all(
             if run.returncode != 0:
                 failed.append(f"{version.name} ({version.source.label})")
     if failed:
-        raise UsageError("the build of " + ", ".join(failed) + " failed; see the messages above")
+        raise BuildFailed("the build of " + ", ".join(failed) + " failed; see the messages above")
 
 
 def build_site(
