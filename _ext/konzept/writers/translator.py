@@ -118,8 +118,11 @@ class TypstTranslator(SphinxTranslator):
             for child in children:
                 child.walkabout(self)
         finally:
-            text = "".join(self.buffers.pop())
-        return text.strip()
+            raw = "".join(self.buffers.pop())
+        text = raw.strip(" \n")
+        # a paragraph stays a paragraph (tagged P) only with its parbreak, even
+        # when it is the only content of a cell, an item or a list entry
+        return text + "\n\n" if text and raw.endswith("\n\n") else text
 
     def block(self, text: str) -> None:
         """Write a block-level call on lines of its own."""

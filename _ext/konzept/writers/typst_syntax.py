@@ -26,6 +26,8 @@ _MARKUP: dict[int, str | None] = {ord(c): "\\" + c for c in _SPECIAL}
 _MARKUP.update({ord("\n"): " ", ord("\r"): " ", ord("\t"): " "})
 _MARKUP.update({c: None for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)})
 _MARKUP[0x7F] = None
+# private-use characters konzept's translator uses as placeholders
+_MARKUP.update(dict.fromkeys(range(0xE000, 0xE010)))
 
 _STRING: dict[int, str | None] = {
     ord("\\"): "\\\\",
@@ -36,6 +38,7 @@ _STRING: dict[int, str | None] = {
 }
 _STRING.update({c: None for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)})
 _STRING[0x7F] = None
+_STRING.update(dict.fromkeys(range(0xE000, 0xE010)))
 
 
 def markup(text: str) -> str:
