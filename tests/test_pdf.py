@@ -263,6 +263,10 @@ def test_cross_references_are_links_with_page_numbers(fixture_pdf):
     assert re.search(
         r"BIL-Z1 Alle Kinder erreichen einen Schulabschluss \(S\. 4\)", fixture_pdf.flat
     )
+    # the page a reference names is the page the contents give for its target
+    toc = re.search(r"2\.5 Lange Tabelle[ .]*\u2060?(\d+)", fixture_pdf.page_text(3))
+    assert toc is not None
+    assert f"(siehe Lange Tabelle (S. {toc[1]}))" in fixture_pdf.flat
     internal = 0
     for page in fixture_pdf.reader.pages:
         for annotation in page.get("/Annots") or ():

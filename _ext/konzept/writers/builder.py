@@ -28,6 +28,7 @@ from typing import Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.builders import Builder
+from sphinx.config import Config
 from sphinx.errors import SphinxError
 from sphinx.locale import __
 from sphinx.util import logging
@@ -182,6 +183,8 @@ class PdfBuilder(Builder):
         decisions = [_decision(d, language) for d in release.decisions]
         status = RELEASE_STATUS.term(release.status)
         author = str(self.config.author or "")
+        if author == Config.config_values["author"].default:
+            author = ""  # Sphinx's placeholder, not a publisher
         info = {
             "title": string(release.title),
             "authors": f"({string(author)},)" if author else "()",

@@ -222,10 +222,9 @@ class TypstTranslator(SphinxTranslator):
         toctree includes are the chapters.
         """
         children = [c for c in node.children if not isinstance(c, nodes.title)]
-        split = next(
-            (n for n, c in enumerate(children) if _starts_chapters(c)),
-            len(children),
-        )
+        split = next((n for n, c in enumerate(children) if _starts_chapters(c)), None)
+        if split is None:
+            return  # a concept of one page: it is all chapter
         self.front = self.render_nodes(children[:split])
         try:
             for child in children[split:]:
@@ -256,6 +255,10 @@ class TypstTranslator(SphinxTranslator):
         if level == 0:
             return  # the root document's title: it is the title page
         number = self._secnumber(section)
+        if level == 1 and len(self.buffers) == 1:
+            # a chapter starts a page (not inside a box: Typst cannot break there),
+            # before its labels, so that links to it show the right page
+            self.buffers[-1].append("\n#pagebreak(weak: true);\n")
         self.flush_labels()
         self.block(
             "#"
