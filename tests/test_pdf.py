@@ -245,6 +245,7 @@ def test_nodes_of_every_kind_render(fixture_pdf):
         "Warnung Die Förderung endet 2018.",
         "Eigener Titel Ein Hinweis mit eigenem Titel.",
         "Beratung Die Seiteneinstiegsberatung",  # a sphinx-design card
+        "Sprache (S. 7) Sprachcafés in allen Kommunen.",  # a card that links
         "Das Logo des Kommunalen Integrationszentrums",  # a figure caption
         "Seiteneinsteiger Kinder und Jugendliche",  # a definition list
         "konzept pdf .",  # a code block

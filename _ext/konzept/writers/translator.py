@@ -417,12 +417,8 @@ class TypstTranslator(SphinxTranslator):
             return f"#link({string(refuri)})[{body}];"
         else:
             return body
-        # no page number after a citation label, inside a card title or a dense table
-        pages = not (
-            "sd-stretched-link" in node["classes"]
-            or _is_citation(node)
-            or (self.dense_tables and self.dense_tables[-1])
-        )
+        # no page number after a citation label or in a dense table
+        pages = not (_is_citation(node) or (self.dense_tables and self.dense_tables[-1]))
         self.xrefs.append((key, pages))
         return f"\ue000{len(self.xrefs) - 1}\ue001{body}];"
 
@@ -683,11 +679,12 @@ class TypstTranslator(SphinxTranslator):
 
     def _design_card(self, node: nodes.container) -> None:
         title = None
-        parts = []
+        link = None
+        parts: list[nodes.Node] = []
         for child in node.children:
             component = child.get("design_component") if isinstance(child, nodes.Element) else ""
             if component == "card-body":
-                for grandchild in list(child.children):
+                for grandchild in child.children:
                     if (
                         isinstance(grandchild, nodes.Element)
                         and grandchild.get("design_component") == "card-title"
@@ -695,13 +692,12 @@ class TypstTranslator(SphinxTranslator):
                         title = self.render(grandchild)
                     else:
                         parts.append(grandchild)
-            elif component in ("card-header", "card-footer"):
-                parts.append(child)
-            elif isinstance(child, nodes.reference | addnodes.pending_xref):
-                continue  # the stretched link over the whole card: the title links
+            elif _stretched_link(child):
+                # the link over the whole card (its text is hidden on the site):
+                # in print, the card's title links
+                link = next(iter(child.findall(nodes.reference)), None)
             else:
                 parts.append(child)
-        link = next((c for c in node.children if isinstance(c, nodes.reference)), None)
         if link is not None and title:
             title = self.link(link, title)
         body = self.render_nodes(parts)
@@ -895,6 +891,13 @@ def _starts_chapters(node: nodes.Node) -> bool:
         return True
     return isinstance(node, nodes.Element) and any(
         True for _ in node.findall(addnodes.start_of_file)
+    )
+
+
+def _stretched_link(node: nodes.Node) -> bool:
+    """sphinx-design's link over a whole card (or button)."""
+    return isinstance(node, nodes.Element) and any(
+        "sd-stretched-link" in n.get("classes", ()) for n in node.findall(nodes.Element)
     )
 
 
