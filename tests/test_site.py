@@ -88,6 +88,8 @@ konzept_release = {{
 
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if shutil.which("git") is None:
+        pytest.skip("the site builder needs git")
     repo = tmp_path_factory.mktemp("repo")
     git(repo, "init", "-q", "-b", "main")
     for version in ("2011", "2016"):
@@ -330,7 +332,6 @@ def test_a_release_with_a_warning_fails_the_site_with_w_and_keeps_the_old_one(
     assert index.is_file()  # the last good site stays
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 def test_an_unknown_ref_in_konzept_versions_is_one_line(repo):
     with pytest.raises(UsageError, match="no tag or commit"):
         site_module.ref_sources(repo, {"tags": "", "versions": [{"ref": "nope"}]})

@@ -60,7 +60,7 @@ def N_(message: str) -> str:
 
 MSG_CURRENT = N_("{version} (current)")
 MSG_STATUS = N_("{version} ({status})")
-MSG_GO_ON = N_("Current version: {link}")
+MSG_CURRENT_VERSION = N_("Current version: {link}")
 MSG_ALL = N_("All versions")
 
 
@@ -103,7 +103,7 @@ class Site:
 
 
 def natural_key(text: str) -> list[Any]:
-    """'2016-2' after '2016-10' no more: numbers compare as numbers."""
+    """Numbers compare as numbers: '2016-2' sorts before '2016-10'."""
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)]
 
 
@@ -325,7 +325,7 @@ def redirect_page(
   <body>
     <main>
       <h1>{html.escape(latest.title)}</h1>
-      <p>{tr(MSG_GO_ON).format(link=link)}</p>
+      <p>{tr(MSG_CURRENT_VERSION).format(link=link)}</p>
       <h2>{html.escape(tr(MSG_ALL))}</h2>
       <ul>
 {items}
