@@ -42,7 +42,6 @@ _INLINE_STYLES: tuple[tuple[frozenset[str], str], ...] = (
     (frozenset({"konzept-type"}), "kz-type"),
     (frozenset({"konzept-ins", "konzept-inserted", "konzept-added", "diff-ins", "ins"}), "kz-ins"),
     (frozenset({"konzept-del", "konzept-deleted", "konzept-removed", "diff-del", "del"}), "kz-del"),
-    (frozenset({"sd-badge", "konzept-badge"}), "kz-badge"),
 )
 _ENUM_STYLES = {
     "arabic": "1",
@@ -368,8 +367,10 @@ class TypstTranslator(SphinxTranslator):
         for names, function in _INLINE_STYLES:
             if classes & names:
                 self._inline(node, function)
-        if any(c.startswith("konzept-status") for c in classes) and isinstance(
-            node.parent, nodes.paragraph
+        # statuses and change badges ("neu", "geändert") are outlined labels
+        if any("badge" in c for c in classes) or (
+            any(c.startswith("konzept-status") for c in classes)
+            and isinstance(node.parent, nodes.paragraph)
         ):
             self._inline(node, "kz-badge")
 
