@@ -106,11 +106,16 @@ class TypstTranslator(SphinxTranslator):
                 self.emitted.add(key)
                 self.buffers[-1].append(f"#metadata(none)#label({string(key)})")
 
-    def render(self, node: nodes.Node) -> str:
-        """Typst markup of a node's children."""
-        return self.render_nodes(node.children if isinstance(node, nodes.Element) else [node])
+    def render(self, node: nodes.Node, *, inline: bool = False) -> str:
+        """Typst markup of a node's children.
 
-    def render_nodes(self, children: Iterable[nodes.Node]) -> str:
+        Inline content keeps its spaces at either end (``*Federführung:* Text``);
+        block content loses them.
+        """
+        children = node.children if isinstance(node, nodes.Element) else [node]
+        return self.render_nodes(children, inline=inline)
+
+    def render_nodes(self, children: Iterable[nodes.Node], *, inline: bool = False) -> str:
         """Typst markup of some nodes (left where they are in the tree)."""
         self.buffers.append([])
         try:
@@ -118,6 +123,8 @@ class TypstTranslator(SphinxTranslator):
                 child.walkabout(self)
         finally:
             raw = "".join(self.buffers.pop())
+        if inline:
+            return raw
         text = raw.strip(" \n")
         # a paragraph stays a paragraph (tagged P) only with its parbreak, even
         # when it is the only content of a cell, an item or a list entry
@@ -329,7 +336,7 @@ class TypstTranslator(SphinxTranslator):
         pass
 
     def _inline(self, node: nodes.Element, function: str) -> None:
-        self.write(f"#{function}[{self.render(node)}];")
+        self.write(f"#{function}[{self.render(node, inline=True)}];")
         raise nodes.SkipNode
 
     def visit_emphasis(self, node: nodes.emphasis) -> None:
@@ -401,7 +408,7 @@ class TypstTranslator(SphinxTranslator):
     # -- links and references ------------------------------------------------------
 
     def visit_reference(self, node: nodes.reference) -> None:
-        self.write(self.link(node, self.render(node)))
+        self.write(self.link(node, self.render(node, inline=True)))
         raise nodes.SkipNode
 
     def link(self, node: nodes.Element, body: str) -> str:
@@ -736,6 +743,7 @@ class TypstTranslator(SphinxTranslator):
     def _tgroup(self, table: nodes.table, tgroup: nodes.tgroup, *, small: bool) -> str:
         colspecs = [c for c in tgroup.children if isinstance(c, nodes.colspec)]
         widths = [int(c.get("colwidth", 1) or 1) for c in colspecs]
+        stubs = sum(1 for c in colspecs if c.get("stub"))
         classes = set(table["classes"])
         if any("synops" in c for c in classes) and "colwidths-given" not in classes:
             columns = ", ".join("1fr" for _ in widths)  # old | new: equal halves
@@ -755,18 +763,20 @@ class TypstTranslator(SphinxTranslator):
                     self.in_header = False
                 cells.append(f"table.header(repeat: true, {', '.join(header)})")
             elif isinstance(part, nodes.tbody):
-                cells.extend(
-                    self._cell(e, header=False) for row in part.children for e in row.children
-                )
+                for row in part.children:
+                    for n, entry in enumerate(row.children):
+                        cells.append(self._cell(entry, header=False, stub=n < stubs))
         return (
             "#"
             + call("kz-table", *cells, columns=f"({columns},)", small="true" if small else "false")
             + ";"
         )
 
-    def _cell(self, entry: nodes.Node, *, header: bool) -> str:
+    def _cell(self, entry: nodes.Node, *, header: bool, stub: bool = False) -> str:
         assert isinstance(entry, nodes.entry)
         body = self.render(entry)
+        if stub:  # a row header (the first column of a summary table)
+            body = f'#text(weight: "semibold")[{body}];'
         colspan = entry.get("morecols", 0) + 1
         rowspan = entry.get("morerows", 0) + 1
         spans = {"colspan": str(colspan) if colspan > 1 else None}
