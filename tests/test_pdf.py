@@ -284,6 +284,7 @@ def test_synopsis_has_two_columns_old_and_new(fixture_pdf):
     assert re.search(r"Fassung 2011\s{4,}Fassung 2016", layout)
     assert re.search(r"BIL-M1 Seiteneinstiegsberatung im Schulamt\s{4,}BIL-M1 Seiten", layout)
     assert re.search(r"BIL-M9 Hausaufgabenhilfe\s{4,}–", layout)
+    assert re.search(r"Federführung: Schulamt\s{4,}Federführung: KI", layout)
     assert re.search(r"–\s{4,}BIL-M2 Sprachcafés in allen Kommunen", layout)
     # the two columns are halves of the text width (the long row fills it)
     header = next(line for line in layout.splitlines() if "Fassung 2011" in line)

@@ -10,6 +10,7 @@ ROWS = [
         [("BIL-M1 Seiteneinstiegsberatung im ", ""), ("Schulamt", "del")],
         [("BIL-M1 Seiteneinstiegsberatung im ", ""), ("Kommunalen Integrationszentrum", "ins")],
     ),
+    ([("Federführung: ", "em"), ("Schulamt", "del")], [("Federführung: ", "em"), ("KI", "ins")]),
     ([("BIL-M9 Hausaufgabenhilfe", "del")], [("–", "")]),
     ([("–", "")], [("BIL-M2 Sprachcafés in allen Kommunen", "ins")]),
 ]
@@ -19,7 +20,9 @@ def cell(parts):
     entry = nodes.entry()
     para = nodes.paragraph()
     for text, change in parts:
-        if change:
+        if change == "em":  # a label, its space inside the emphasis
+            para += nodes.emphasis(text, text)
+        elif change:
             para += nodes.inline(text, text, classes=[f"konzept-{change}"])
         else:
             para += nodes.Text(text)
