@@ -51,6 +51,47 @@ konzept_options = {
 # Steuerung"); as build warnings they would fail the -W build of the site.
 suppress_warnings = ["konzept.uncovered"]
 
+# -- accessibility statement and imprint (konzept) -------------------------
+# BITV: a public body's site states how accessible it is, where to report
+# barriers and which body enforces the law; every page links the statement.
+
+konzept_accessibility = {
+    "body": "Der Kreis Musterland",
+    "status": "partial",
+    "date": "2026-11-16",
+    "reviewed": "2026-11-16",
+    "law": (
+        "dem Behindertengleichstellungsgesetz Nordrhein-Westfalen (BGG NRW) und der "
+        "Barrierefreie-Informationstechnik-Verordnung Nordrhein-Westfalen (BITVNRW)"
+    ),
+    "limitations": [
+        "Erläuterungen zu dieser Website in Leichter Sprache und in Deutscher "
+        "Gebärdensprache werden noch nicht angeboten.",
+        "Die Website wurde automatisiert und mit der Tastatur geprüft, aber noch nicht "
+        "mit jedem verbreiteten Screenreader.",
+    ],
+    "contact": {
+        "name": "Kommunales Integrationszentrum Kreis Musterland",
+        "address": ["Kreishaus, Am Markt 1", "12345 Nordheim"],
+        "email": "barrierefreiheit@musterland.example.org",
+        "phone": "+49 1234 567-0",
+    },
+    "enforcement": {
+        "name": "Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen",
+        "organisation": (
+            "bei der Beauftragten der Landesregierung für Menschen mit Behinderung "
+            "sowie für Patientinnen und Patienten in Nordrhein-Westfalen"
+        ),
+        "url": "https://www.lbbp.nrw.de/ombudsstelle",
+        "text": (
+            "Die Ombudsstelle vermittelt zwischen Ihnen und der öffentlichen Stelle, "
+            "wenn eine Barriere nicht beseitigt wurde (§§ 10d, 10e BGG NRW, §§ 9 ff. "
+            "BITVNRW). Das Antragsformular finden Sie auf ihrer Website."
+        ),
+    },
+}
+konzept_imprint_url = "https://www.example.org/musterland/impressum"
+
 # -- MyST, bibliography ------------------------------------------------------
 
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]

@@ -15,6 +15,7 @@ __version__ = "0.1.0"
 
 def setup(app: Any) -> dict[str, Any]:
     from .sphinxext import (
+        accessibility,
         assets,
         check,
         config,
@@ -67,6 +68,7 @@ def setup(app: Any) -> dict[str, Any]:
     assets.setup_assets(app)
     lifecycle.setup_lifecycle(app)
     searchindex.setup_searchindex(app)  # works around a Sphinx 9.0 bug
+    accessibility.setup_accessibility(app)  # statement, footer links, WCAG repairs
     versions.setup_versions(app)  # switcher and banner in the multi-version site
     setup_writers(app)  # the PDF brochure (builder 'pdf')
 

@@ -17,7 +17,7 @@ from sphinx.config import Config
 from .i18n import _
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
-ASSETS = ("konzept.css", "konzept-tables.js")
+ASSETS = ("konzept.css", "konzept-a11y.css", "konzept-tables.js")
 
 
 def hashed_name(name: str) -> str:

@@ -61,6 +61,22 @@ CONFIG_VALUES: dict[str, tuple[Any, Rebuild, tuple[type, ...], str]] = {
         (bool,),
         "Write konzept.json into the output directory of every build.",
     ),
+    "konzept_accessibility": (
+        {},
+        "html",
+        (dict,),
+        "The accessibility statement (Erklärung zur Barrierefreiheit) BITV asks for, as "
+        "a page linked from every footer: {status: full|partial|none, date, reviewed, "
+        "body, scope, law, standard, method, limitations: [...], contact: {name, "
+        "address, email, phone, url}, enforcement: {name, address, email, phone, url, "
+        "text}, page}. Empty: no statement.",
+    ),
+    "konzept_imprint_url": (
+        "",
+        "html",
+        (str,),
+        "The imprint (Impressum), linked from every footer: a URL or a page of the concept.",
+    ),
     "konzept_versions_tags": (
         "konzept-*",
         "",

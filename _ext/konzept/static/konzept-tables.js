@@ -32,7 +32,12 @@
       button.type = "button";
       button.className = "konzept-sort";
       button.setAttribute("aria-label", i18n.sortBy.replace("{column}", label));
-      while (th.firstChild) button.appendChild(th.firstChild);
+      if (th.querySelector("a, button, input, select, textarea")) {
+        // a link in a button cannot be reached: the button goes beside it
+        button.classList.add("konzept-sort-beside");
+      } else {
+        while (th.firstChild) button.appendChild(th.firstChild);
+      }
       th.appendChild(button);
       button.addEventListener("click", function () {
         var ascending = th.getAttribute("aria-sort") !== "ascending";
