@@ -93,13 +93,19 @@ class ItemMetadata(SphinxPostTransform):
             return
         domain = get_domain(self.env)
         concept = domain.concept
-        by_anchor = {item.anchor: item for item in domain.data["items"].get(self.env.docname, ())}
+        # keyed by the placeholder's own page: a builder that resolves the
+        # whole book at once (PDF, LaTeX) has placeholders of every page here
+        by_page: dict[str, dict[str, Item]] = {}
         for placeholder in placeholders:
-            item = by_anchor.get(placeholder["anchor"])
+            docname = placeholder.get("docname", self.env.docname)
+            if docname not in by_page:
+                items = domain.data["items"].get(docname, ())
+                by_page[docname] = {item.anchor: item for item in items}
+            item = by_page[docname].get(placeholder["anchor"])
             if item is None:
                 placeholder.parent.remove(placeholder)
                 continue
-            rows = MetadataRows(concept, item, self.config.language, self.env.docname)
+            rows = MetadataRows(concept, item, self.config.language, docname)
             placeholder.replace_self(rows.field_list())
 
 

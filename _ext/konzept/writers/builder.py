@@ -36,7 +36,7 @@ from sphinx.util.display import progress_message
 
 from ..core.formatting import format_date
 from ..core.model import Decision
-from ..core.schema import DECISION_KIND, DECISION_RESULT, RELEASE_STATUS
+from ..core.schema import DECISION_KIND, DECISION_RESULT, N_, RELEASE_STATUS
 from ..sphinxext.config import project_release
 from ..sphinxext.i18n import label
 from . import FONTS_DIR, TEMPLATES_DIR
@@ -45,34 +45,19 @@ from .typst_syntax import content, string
 
 logger = logging.getLogger(__name__)
 
-#: Words of the brochure itself, per language (English is the fallback).
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "contents": "Contents",
-        "version": "Version",
-        "date": "Date",
-        "decisions": "Decision path",
-        "body": "Body",
-        "decision-date": "Date",
-        "kind": "Step",
-        "result": "Result",
-        "document": "Document",
-        "page-of": "Page {page} of {total}",
-        "page": "p.",
-    },
-    "de": {
-        "contents": "Inhalt",
-        "version": "Fassung",
-        "date": "Stand",
-        "decisions": "Beratungsfolge",
-        "body": "Gremium",
-        "decision-date": "Sitzung",
-        "kind": "Beratung",
-        "result": "Ergebnis",
-        "document": "Vorlage",
-        "page-of": "Seite {page} von {total}",
-        "page": "S.",
-    },
+#: Words of the brochure itself (message ids of konzept's catalogue).
+LABELS: dict[str, str] = {
+    "contents": N_("Contents"),
+    "version": N_("Version"),
+    "date": N_("As of"),
+    "decisions": N_("Decision path"),
+    "body": N_("Body"),
+    "decision-date": N_("Meeting"),
+    "kind": N_("Step"),
+    "result": N_("Result"),
+    "document": N_("Document"),
+    "page-of": N_("Page {page} of {total}"),
+    "page": N_("p."),
 }
 
 
@@ -99,8 +84,7 @@ class PdfBuilder(Builder):
 
     def init(self) -> None:
         self.images: dict[str, str] = {}
-        language = (self.config.language or "en").replace("-", "_").split("_")[0]
-        self.labels = LABELS.get(language, LABELS["en"])
+        self.labels = {key: label(message) for key, message in LABELS.items()}
 
     def get_outdated_docs(self) -> str:
         return "all documents"  # one PDF of everything
