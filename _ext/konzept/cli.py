@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-from .commands import export, new, site
+from .commands import diff, export, new, release, site
 from .errors import UsageError
 
 
@@ -222,6 +222,8 @@ def parser() -> argparse.ArgumentParser:
     export.register(command)
     new.register(command)
     site.register(command)
+    release.register(command)
+    diff.register(commands)  # OLD NEW, no DIR
     return main
 
 

@@ -120,6 +120,11 @@ CODES: tuple[Code, ...] = (
         "Use one of the values the warning lists.",
     ),
     Code(
+        "unknown_release",
+        "``konzept_compare_to`` or a ``changelog`` view's ``:since:`` names a release that is not archived (no ``releases/<version>.json``), or the file is not a ``konzept.json``.",
+        "Correct the version (the warning lists the archived ones) or archive that release with ``konzept release``.",
+    ),
+    Code(
         "raw_html",
         "The sources contain raw HTML, which is shown as text.",
         "Write Markdown instead, or set ``konzept_allow_raw_html = True`` if every author is trusted.",

@@ -78,6 +78,7 @@ MSG_VERSION = N_("Version {version}")
 MSG_SUSPECT = N_("Its goal {goals} was reworded: does the measure still serve it?")
 MSG_NO_DIFFERENCES = N_("No differences.")
 MSG_COMPARED = N_("Compared with version {old}: {counts}.")
+MSG_OF_WHICH = N_("of which {count} to review")
 MSG_INSERTED = N_("inserted:")
 MSG_DELETED = N_("deleted:")
 MSG_NOT_IN = N_("not in this version")
@@ -386,6 +387,12 @@ class Presenter:
             for part in self.lineage_parts(relation)
         )
 
+    def change_tags(self, change: Change) -> list[str]:
+        """``changed``, ``moved``, ``suspect``: what a change is marked with
+        (a suspect measure that did not change itself is only to review)."""
+        tags = ["changed"] if change.fields or not change.suspect else []
+        return tags + [flag for flag in ("moved", "suspect") if getattr(change, flag)]
+
     def suspect_note(self, change: Change) -> str:
         goals = self.join([self.name("new", g) for g in change.because])
         return self.t(MSG_SUSPECT).format(goals=goals)
@@ -399,7 +406,7 @@ class Presenter:
                 continue
             part = f"{counts[name]} {self.class_label(name)}"
             if name == "changed" and counts["suspect"]:
-                part += f" ({counts['suspect']} {self.class_label('suspect')})"
+                part += f" ({self.t(MSG_OF_WHICH).format(count=counts['suspect'])})"
             parts.append(part)
         return self.t(MSG_COMPARED).format(old=self.diff.old.version, counts=", ".join(parts))
 
@@ -513,11 +520,7 @@ def render_text(presenter: Presenter, *, color: bool = False) -> str:
                 tag = p.class_label(kind)
                 lines.append(paint(kind, f"  {mark} {p.name(side, item_id)}") + f"  ({tag})")
             elif isinstance(entry, Change):
-                tags = [p.class_label("changed")]
-                if entry.moved:
-                    tags.append(p.class_label("moved"))
-                if entry.suspect:
-                    tags.append(p.class_label("suspect"))
+                tags = [p.class_label(t) for t in p.change_tags(entry)]
                 lines.append(
                     paint("changed", f"  ~ {p.name('new', entry.id)}") + f"  ({', '.join(tags)})"
                 )
@@ -585,8 +588,7 @@ def render_markdown(presenter: Presenter) -> str:
                 side: Side = "new" if kind == "added" else "old"
                 lines.append(f"- **{_md(p.class_label(kind))}:** {_md(p.name(side, item_id))}")
             elif isinstance(entry, Change):
-                tags = [p.class_label("changed")]
-                tags += [p.class_label(t) for t in ("moved", "suspect") if getattr(entry, t)]
+                tags = [p.class_label(t) for t in p.change_tags(entry)]
                 lines.append(f"- **{_md(', '.join(tags))}:** {_md(p.name('new', entry.id))}")
                 if entry.suspect:
                     lines.append(f"  - {_md(p.suspect_note(entry))}")
@@ -814,8 +816,7 @@ def render_html(presenter: Presenter) -> str:
                     f"{e(p.name(side, item_id))}</li>"
                 )
             elif isinstance(entry, Change):
-                tags = [p.class_label("changed")]
-                tags += [p.class_label(t) for t in ("moved", "suspect") if getattr(entry, t)]
+                tags = [p.class_label(t) for t in p.change_tags(entry)]
                 tag_html = " ".join(f'<span class="tag">{e(t)}</span>' for t in tags)
                 out.append(f"<li>{tag_html} {e(p.name('new', entry.id))}<ul>")
                 if entry.suspect:

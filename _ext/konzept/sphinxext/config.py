@@ -61,6 +61,20 @@ CONFIG_VALUES: dict[str, tuple[Any, Rebuild, tuple[type, ...], str]] = {
         (bool,),
         "Write konzept.json into the output directory of every build.",
     ),
+    "konzept_releases_dir": (
+        "releases",
+        "env",
+        (str,),
+        "Folder of the archived releases (one snapshot VERSION.json each), relative to the "
+        "folder of conf.py.",
+    ),
+    "konzept_compare_to": (
+        None,
+        "env",
+        (str, int, type(None)),
+        "Version of an archived release to compare with: the default of the changelog "
+        'view\'s :since:, and items show a badge ("neu", "geändert", "prüfen") against it.',
+    ),
     "konzept_accessibility": (
         {},
         "html",

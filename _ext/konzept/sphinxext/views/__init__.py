@@ -12,6 +12,7 @@ from . import (
     actor_matrix,
     annual_plan,
     base,
+    changelog,
     coverage,
     decisions,
     indicator_chart,
@@ -27,6 +28,7 @@ VIEW_MODULES = (
     status_overview,
     indicator_chart,
     decisions,
+    changelog,
 )
 
 
