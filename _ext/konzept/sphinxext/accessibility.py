@@ -104,8 +104,9 @@ def adapt_theme(app: Sphinx, config: Config) -> None:
     if config.html_theme != PYDATA:
         return
     options = dict(config.html_theme_options or {})
-    # the theme's default placeholder and label is English on every site
+    # the theme's defaults for these are English on every site
     options.setdefault("search_bar_text", str(_("Search this site …")))
+    options.setdefault("header_dropdown_text", str(_("More")))
     if statement_page(config) or config.konzept_imprint_url:
         footer = options.get("footer_end", ["theme-version"])
         if isinstance(footer, str):

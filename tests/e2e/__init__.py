@@ -1,0 +1,1 @@
+"""Browser tests of the published site (nox -s e2e)."""
