@@ -36,6 +36,10 @@ konzept_release = {
     ],
 }
 
+# The change log (chapter "Änderungen") and the badges on the items compare
+# with this archived release (releases/2016.json).
+konzept_compare_to = "2016"
+
 # Options and vocabulary terms this county adds to konzept's schema.
 konzept_options = {
     "measure": {
@@ -112,7 +116,7 @@ html_sidebars = {
     page: []
     for page in (
         "index", "einleitung", "ausgangslage", "leitbild", "akteure",
-        "indikatoren", "beteiligung", "umsetzung", "steuerung", "literatur",
+        "indikatoren", "beteiligung", "umsetzung", "steuerung", "aenderungen", "literatur",
     )
 }
 html_theme_options = {

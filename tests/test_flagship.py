@@ -24,6 +24,7 @@ def flagship(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("flagship")
     shutil.copy(REPO / "conf.py", target / "conf.py")
     shutil.copytree(REPO / "source", target / "source")
+    shutil.copytree(REPO / "releases", target / "releases")  # the change log compares with 2016
     result = subprocess.run(
         [sys.executable, "-m", "konzept.cli", "build", str(target), "-W", "-q", "-E"],
         capture_output=True,

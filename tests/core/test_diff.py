@@ -171,6 +171,15 @@ def test_lineage_is_read_on_both_sides():
     assert classes(diff(new, old))["lineage"] == [("split", ["M2"], ["M2A", "M2B"])]
 
 
+def test_only_the_later_release_says_what_it_replaces():
+    # 2016's M1 replaced 2011's M8; 2026 reuses the ID M8 for another measure
+    old = snap("2016", *BASE, item("M1", replaces=["M8"]))
+    new = snap("2026", *BASE, item("M1"), item("M8"))
+    old.release["date"], new.release["date"] = "2016-06-27", "2026-11-16"
+    assert classes(diff(old, new)) == {"added": ["M8"], "removed": [], "changed": [], "lineage": []}
+    assert classes(diff(new, old)) == {"added": [], "removed": ["M8"], "changed": [], "lineage": []}
+
+
 def test_a_measure_whose_goal_was_reworded_is_suspect():
     d = diff(
         snap("1", *BASE[:2], item("Z1", "goal", title="Deutsch lernen"), item("M1"), item("M2")),

@@ -41,7 +41,9 @@ def snapshots(draw: st.DrawFn, version: str) -> Snapshot:
             data["field"] = draw(st.sampled_from(["F1", "F2"]))
             data["lead"] = draw(st.none() | st.sampled_from(ACTORS))
         items[item_id] = data
-    return Snapshot(version, {"version": version}, items)
+    # a release date, or none: the later release's replaces count, or both sides'
+    date = draw(st.none() | st.sampled_from(["2011-09-29", "2016-06-27"]))
+    return Snapshot(version, {"version": version, "date": date}, items)
 
 
 def classes(d: Diff) -> list[set[str]]:

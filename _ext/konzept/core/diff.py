@@ -22,7 +22,8 @@ listed among the changes, possibly without changed fields.
 
 The diff is symmetric: ``diff(b, a)`` is ``diff(a, b)`` mirrored (added and
 removed swapped, old and new swapped, merged and split swapped). For that,
-``replaces`` is read on both sides.
+``replaces`` is read in the later release (by the release dates), whichever
+side it is on; without dates, on both sides.
 """
 
 from __future__ import annotations
@@ -337,14 +338,17 @@ def _lineage(old: Snapshot, new: Snapshot) -> list[Lineage]:
         if old_id not in new.items or new_id not in old.items:
             union(("old", old_id), ("new", new_id))
 
-    for new_id, item in new.items.items():
-        for old_id in _replaces(item):
-            if old_id in old.items:
-                link(old_id, new_id)
-    for old_id, item in old.items.items():
-        for new_id in _replaces(item):
-            if new_id in new.items:
-                link(old_id, new_id)
+    later = _later(old, new)
+    if later != "old":
+        for new_id, item in new.items.items():
+            for old_id in _replaces(item):
+                if old_id in old.items:
+                    link(old_id, new_id)
+    if later != "new":
+        for old_id, item in old.items.items():
+            for new_id in _replaces(item):
+                if new_id in new.items:
+                    link(old_id, new_id)
     for side, item_id in list(parent):
         other = "new" if side == "old" else "old"
         if item_id in (new.items if other == "new" else old.items):
@@ -364,6 +368,19 @@ def _lineage(old: Snapshot, new: Snapshot) -> list[Lineage]:
         relations.append(Lineage(kind, old_ids, new_ids, changes))
     relations.sort(key=lambda r: (natural_key(r.new[0]), natural_key(r.old[0])))
     return relations
+
+
+def _later(old: Snapshot, new: Snapshot) -> str | None:
+    """Which release is the later one, by the release dates (None: unknown).
+
+    ``replaces`` names items of earlier releases, so only the later
+    release's is read: an ID of an old release that a newer one reuses for
+    another item is then no lineage. Without both dates both are read.
+    """
+    old_date, new_date = old.release.get("date"), new.release.get("date")
+    if not isinstance(old_date, str) or not isinstance(new_date, str) or old_date == new_date:
+        return None
+    return "new" if new_date > old_date else "old"
 
 
 def _kind(olds: int, news: int) -> LineageKind:

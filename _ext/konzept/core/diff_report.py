@@ -76,6 +76,7 @@ _GROUP_LABELS = {
 MSG_AND = N_("{items} and {last}")
 MSG_VERSION = N_("Version {version}")
 MSG_SUSPECT = N_("Its goal {goals} was reworded: does the measure still serve it?")
+MSG_SUSPECT_PLURAL = N_("Its goals {goals} were reworded: does the measure still serve them?")
 MSG_NO_DIFFERENCES = N_("No differences.")
 MSG_COMPARED = N_("Compared with version {old}: {counts}.")
 MSG_OF_WHICH = N_("of which {count} to review")
@@ -199,6 +200,23 @@ class Presenter:
                 return spec
         return None
 
+    def field_key(self, item_type: str, name: str) -> tuple[int, int, str]:
+        """Title and text first, then the options in the order the schema
+        declares them (the order of an item's page), then anything else."""
+        if name in ("title", "text"):
+            return (0, ("title", "text").index(name), name)
+        if name == "field":
+            return (1, 0, name)
+        item_type_spec = self.schema.types.get(item_type)
+        keys = [spec.export_key for spec in item_type_spec.options] if item_type_spec else []
+        if name in keys:
+            return (2, keys.index(name), name)
+        return (3, 0, name)
+
+    def ordered(self, item_type: str, fields: Mapping[str, FieldChange]) -> list[FieldChange]:
+        """The changed fields of an item in reading order."""
+        return [fields[n] for n in sorted(fields, key=lambda n: self.field_key(item_type, n))]
+
     def join(self, parts: Sequence[str]) -> str:
         """``A``, ``A und B``, ``A, B und C``."""
         if len(parts) < 2:
@@ -314,7 +332,7 @@ class Presenter:
         item = self.item(side, item_id)
         item_type = str(item.get("type", ""))
         rows = []
-        for name in sorted(item.keys(), key=field_order):
+        for name in sorted(item.keys(), key=lambda n: self.field_key(item_type, n)):
             if name in ("title", "text", "type", "id", "docname", "line", "anchor", "replaces"):
                 continue
             unit = _text_or_none(item.get("unit"))
@@ -395,7 +413,8 @@ class Presenter:
 
     def suspect_note(self, change: Change) -> str:
         goals = self.join([self.name("new", g) for g in change.because])
-        return self.t(MSG_SUSPECT).format(goals=goals)
+        message = MSG_SUSPECT if len(change.because) == 1 else MSG_SUSPECT_PLURAL
+        return self.t(message).format(goals=goals)
 
     def counts_sentence(self) -> str:
         """``Gegenüber der Fassung 2016: 3 neu, 2 geändert, …``."""
@@ -526,14 +545,14 @@ def render_text(presenter: Presenter, *, color: bool = False) -> str:
                 )
                 if entry.suspect:
                     lines.append(f"      {p.suspect_note(entry)}")
-                for change in entry.fields.values():
+                for change in p.ordered(entry.type, entry.fields):
                     view = p.field_view(entry.type, change, (entry.id, entry.id))
                     text = segments(view.inline).replace("\n\n", "\n        ")
                     lines.append(f"      {view.label}: {text}")
             else:
                 lines.append(paint("changed", f"  ~ {p.lineage_sentence(entry)}"))
                 item_type = str(p.item("new", entry.new[0]).get("type", ""))
-                for change in entry.fields.values():
+                for change in p.ordered(item_type, entry.fields):
                     view = p.field_view(item_type, change, (entry.old[0], entry.new[0]))
                     text = segments(view.inline).replace("\n\n", "\n        ")
                     lines.append(f"      {view.label}: {text}")
@@ -592,7 +611,7 @@ def render_markdown(presenter: Presenter) -> str:
                 lines.append(f"- **{_md(', '.join(tags))}:** {_md(p.name('new', entry.id))}")
                 if entry.suspect:
                     lines.append(f"  - {_md(p.suspect_note(entry))}")
-                for change in entry.fields.values():
+                for change in p.ordered(entry.type, entry.fields):
                     view = p.field_view(entry.type, change, (entry.id, entry.id))
                     lines.append(f"  - {_md(view.label)}: {_md_segments(view.inline)}")
             else:
@@ -704,7 +723,8 @@ def _changed_item(
     p: Presenter, old_id: str, new_id: str, item_type: str, fields: Mapping[str, FieldChange]
 ) -> tuple[list[SynopsisBlock], list[SynopsisBlock]]:
     views = {
-        name: p.field_view(item_type, change, (old_id, new_id)) for name, change in fields.items()
+        change.name: p.field_view(item_type, change, (old_id, new_id))
+        for change in p.ordered(item_type, fields)
     }
     sides: list[list[SynopsisBlock]] = []
     for side, item_id in (("old", old_id), ("new", new_id)):
@@ -821,7 +841,7 @@ def render_html(presenter: Presenter) -> str:
                 out.append(f"<li>{tag_html} {e(p.name('new', entry.id))}<ul>")
                 if entry.suspect:
                     out.append(f"<li>{e(p.suspect_note(entry))}</li>")
-                for change in entry.fields.values():
+                for change in p.ordered(entry.type, entry.fields):
                     view = p.field_view(entry.type, change, (entry.id, entry.id))
                     out.append(f"<li>{e(view.label)}: {segs(view.inline)}</li>")
                 out.append("</ul></li>")

@@ -16,7 +16,7 @@ for screen readers; struck through / underlined, not by colour alone).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import ClassVar
 
 from docutils import nodes
@@ -24,7 +24,7 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 
 from ...core import Concept, Diagnostic
-from ...core.diff import Change, Lineage
+from ...core.diff import Change, FieldChange, Lineage
 from ...core.diff_report import (
     MSG_AND,
     MSG_CHANGES,
@@ -204,21 +204,21 @@ class _Render:
             para += self.ctx.link(entry.id, "both")
             if entry.suspect:
                 item += nodes.paragraph("", p.suspect_note(entry), classes=["konzept-suspect"])
-            item.extend(self._fields(entry.type, entry.fields.values(), (entry.id, entry.id)))
+            item.extend(self._fields(entry.type, entry.fields, (entry.id, entry.id)))
             return item
         para += self._tag(entry.kind)
         para += nodes.Text(" ")
         para.extend(list(self._sentence(entry).children))
         item_type = str(p.item("new", entry.new[0]).get("type", ""))
-        item.extend(self._fields(item_type, entry.fields.values(), (entry.old[0], entry.new[0])))
+        item.extend(self._fields(item_type, entry.fields, (entry.old[0], entry.new[0])))
         return item
 
     def _fields(
-        self, item_type: str, changes: Iterable[object], ids: tuple[str, str]
+        self, item_type: str, changes: Mapping[str, FieldChange], ids: tuple[str, str]
     ) -> list[nodes.Node]:
         field_list = nodes.field_list(classes=["konzept-changelog-fields"])
-        for change in changes:
-            view = self.p.field_view(item_type, change, ids)  # type: ignore[arg-type]
+        for change in self.p.ordered(item_type, changes):
+            view = self.p.field_view(item_type, change, ids)
             field = nodes.field()
             field += nodes.field_name("", view.label)
             body = nodes.field_body()
