@@ -101,14 +101,17 @@ HEADINGS = """() => [...document.querySelectorAll(
     .map(h => [Number(h.tagName[1]), h.textContent.trim().slice(0, 60)])"""
 
 
-@pytest.mark.parametrize("kind", [*PAGE_TYPES, "actors", "indicators"])
-def test_headings_have_one_h1_and_skip_no_level(page: Any, site: Server, kind: str):
-    path = {"actors": "akteure.html", "indicators": "indikatoren.html"}.get(kind)
-    visit(page, site.page(path or PAGE_TYPES[kind]))
-    headings = page.evaluate(HEADINGS)
-    assert [level for level, _text in headings].count(1) == 1, headings
-    for (before, _), (level, text) in itertools.pairwise(headings):
-        assert level <= before + 1, f"h{before} is followed by h{level} ({text!r})"
+def test_headings_have_one_h1_and_skip_no_level(page: Any, site: Server):
+    failures = []
+    for path in html_pages(site.root):
+        visit(page, site.page(path))
+        headings = page.evaluate(HEADINGS)
+        if [level for level, _text in headings].count(1) != 1:
+            failures.append(f"{path}: not exactly one h1: {headings[:5]}")
+        for (before, _), (level, text) in itertools.pairwise(headings):
+            if level > before + 1:
+                failures.append(f"{path}: h{before} is followed by h{level} ({text!r})")
+    assert not failures, "\n".join(failures)
 
 
 def test_items_and_views_headings_nest_under_their_section(page: Any, site: Server):
