@@ -71,3 +71,11 @@ def test_options_and_terms_declared_in_conf_py(app):
     assert rows["Teilnehmende"] == "1.234,5"
     assert rows["Priorität"] == "hoch"
     assert rows["Ansprechpartner"] == "Beratungsstelle"
+
+
+@pytest.mark.sphinx("html", testroot="cite", freshenv=True)
+def test_citation_keys_are_not_part_of_the_plain_text(app):
+    app.build()
+    assert warnings_of(app) == []
+    text = konzept_json(app)["items"]["M1"]["text"]
+    assert text == "Die Kita nimmt am Bundesprogramm teil. Seit 2016 läuft es, mit Fachberatung."

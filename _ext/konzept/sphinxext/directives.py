@@ -184,10 +184,11 @@ def plain_text(children: list[nodes.Node]) -> str:
     """
     parts: list[str] = []
     for child in children:
-        if isinstance(child, _SKIP):
+        if isinstance(child, _SKIP) or _is_citation(child):
             continue
         if isinstance(child, nodes.TextElement):
-            text = " ".join(child.astext().split())
+            # a citation removed before punctuation leaves a space there
+            text = re.sub(r" ([.,;:!?)])", r"\1", " ".join(_inline_text(child).split()))
             if text:
                 parts.append(text)
         elif isinstance(child, nodes.Element):
@@ -197,6 +198,21 @@ def plain_text(children: list[nodes.Node]) -> str:
         elif isinstance(child, nodes.Text) and child.strip():
             parts.append(" ".join(child.split()))
     return "\n\n".join(parts)
+
+
+def _inline_text(node: nodes.Node) -> str:
+    if _is_citation(node):
+        return ""
+    if isinstance(node, nodes.Text):
+        return str(node)
+    if isinstance(node, nodes.Element):
+        return "".join(_inline_text(child) for child in node.children)
+    return ""
+
+
+def _is_citation(node: nodes.Node) -> bool:
+    """A bibliography citation: its key ("sprachkitas") is no text for readers."""
+    return isinstance(node, addnodes.pending_xref) and node.get("refdomain") == "cite"
 
 
 def make_directive(item_type: str) -> type[ItemDirective]:

@@ -1,0 +1,2 @@
+extensions = ["konzept", "sphinxcontrib.bibtex"]
+bibtex_bibfiles = ["refs.bib"]
