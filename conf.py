@@ -115,12 +115,21 @@ html_show_sourcelink = False
 html_sidebars = {
     page: []
     for page in (
-        "index", "einleitung", "ausgangslage", "leitbild", "akteure",
-        "indikatoren", "beteiligung", "umsetzung", "steuerung", "aenderungen", "literatur",
+        "index",
+        "einleitung",
+        "ausgangslage",
+        "leitbild",
+        "akteure",
+        "indikatoren",
+        "beteiligung",
+        "umsetzung",
+        "steuerung",
+        "aenderungen",
+        "literatur",
     )
 }
 html_theme_options = {
-    "header_links_before_dropdown": 4,
+    "header_links_before_dropdown": 3,
     "navigation_with_keys": False,
     "show_toc_level": 2,
     "navbar_align": "left",

@@ -31,9 +31,18 @@ konzept_release = {
     "status": "adopted",
     "decisions": [
         {"body": "Integrationsrat", "date": "2026-05-06", "kind": "hearing"},
-        {"body": "Sozialausschuss", "date": "2026-05-20", "kind": "preliminary",
-         "result": "recommended"},
-        {"body": "Kreistag", "date": "2026-06-29", "kind": "resolution",
-         "result": "adopted unchanged", "document": "0815/2026"},
+        {
+            "body": "Sozialausschuss",
+            "date": "2026-05-20",
+            "kind": "preliminary",
+            "result": "recommended",
+        },
+        {
+            "body": "Kreistag",
+            "date": "2026-06-29",
+            "kind": "resolution",
+            "result": "adopted unchanged",
+            "document": "0815/2026",
+        },
     ],
 }
