@@ -242,3 +242,32 @@ def test_every_page_links_statement_and_imprint_in_its_footer(page: Any, site: S
     footer = page.get_by_role("navigation", name="Rechtliche Hinweise")
     footer.get_by_role("link", name="Erklärung zur Barrierefreiheit").click()
     page.wait_for_url("**/barrierefreiheit.html")
+
+
+# -- reflow -----------------------------------------------------------------------------
+
+OVERFLOW = """() => {
+    const article = document.querySelector(".bd-article-container");
+    const cut = [...document.querySelectorAll("main *")].filter(e => {
+        const box = e.getBoundingClientRect();
+        return box.width > 0 && box.right > innerWidth + 1 && e.checkVisibility()
+            && !e.closest(".pst-scrollable-table-container, pre, .highlight, svg, "
+                + ".bd-sidebar-secondary, .bd-sidebar-primary");
+    }).map(e => e.tagName.toLowerCase() + "." + e.className + ": "
+        + e.textContent.trim().slice(0, 40));
+    return {page: document.documentElement.scrollWidth,
+            article: article ? article.scrollWidth - article.clientWidth : 0, cut: cut.slice(0, 5)};
+}"""
+
+
+def test_every_page_reflows_at_320_pixels(browser: Any, requests: Requests, site: Server):
+    """WCAG 1.4.10: at 320 CSS pixels nothing scrolls sideways but a data table."""
+    page = new_page(browser, requests, viewport={"width": 320, "height": 640})
+    failures = []
+    for path in html_pages(site.root):
+        visit(page, site.page(path))
+        found = page.evaluate(OVERFLOW)
+        if found["page"] > 320 or found["article"] > 1 or found["cut"]:
+            failures.append(f"{path}: {found}")
+    page.context.close()
+    assert not failures, "\n".join(failures)
