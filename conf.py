@@ -19,26 +19,28 @@ extensions = [
 # -- the release being built (konzept) --------------------------------------
 
 konzept_release = {
-    "version": "2026",
-    "title": "Integrationskonzept Kreis Musterland – Fortschreibung 2026",
-    "date": "2026-11-16",
-    "status": "draft",
-    "predecessor": "2016",
+    "version": "2011",
+    "title": "Integrationskonzept Kreis Musterland 2011",
+    "date": "2011-06-30",
+    "status": "adopted",
+    "predecessor": None,
     "decisions": [
-        {"body": "Integrationsrat", "date": "2026-12-03", "kind": "hearing"},
         {
-            "body": "Ausschuss für Soziales, Gesundheit und Integration",
-            "date": "2027-01-20",
+            "body": "Ausschuss für Soziales und Gesundheit",
+            "date": "2011-09-07",
             "kind": "preliminary",
+            "result": "recommended",
         },
-        {"body": "Kreisausschuss", "date": "2027-02-24", "kind": "preliminary"},
-        {"body": "Kreistag", "date": "2027-03-15", "kind": "resolution"},
+        {"body": "Kreisausschuss", "date": "2011-09-19", "kind": "preliminary", "result": "recommended"},
+        {
+            "body": "Kreistag",
+            "date": "2011-09-29",
+            "kind": "resolution",
+            "result": "adopted unchanged",
+            "document": "IV/112/2011",
+        },
     ],
 }
-
-# The change log (chapter "Änderungen") and the badges on the items compare
-# with this archived release (releases/2016.json).
-konzept_compare_to = "2016"
 
 # Options and vocabulary terms this county adds to konzept's schema.
 konzept_options = {
@@ -107,7 +109,7 @@ bibtex_reference_style = "author_year"
 # -- HTML --------------------------------------------------------------------
 
 html_theme = "pydata_sphinx_theme"
-html_title = "Integrationskonzept Kreis Musterland"
+html_title = "Integrationskonzept Kreis Musterland 2011"
 html_last_updated_fmt = "%d.%m.%Y"
 html_show_sourcelink = False
 # The left navigation only where a chapter has sub-pages (the fields of
