@@ -19,26 +19,32 @@ extensions = [
 # -- the release being built (konzept) --------------------------------------
 
 konzept_release = {
-    "version": "2026",
-    "title": "Integrationskonzept Kreis Musterland – Fortschreibung 2026",
-    "date": "2026-11-16",
-    "status": "draft",
-    "predecessor": "2016",
+    "version": "2016",
+    "title": "Integrationskonzept Kreis Musterland – Fortschreibung 2016",
+    "date": "2016-04-11",
+    "status": "adopted",
+    "predecessor": "2011",
     "decisions": [
-        {"body": "Integrationsrat", "date": "2026-12-03", "kind": "hearing"},
+        {"body": "Integrationsrat", "date": "2016-05-03", "kind": "hearing", "result": "recommended"},
         {
-            "body": "Ausschuss für Soziales, Gesundheit und Integration",
-            "date": "2027-01-20",
+            "body": "Ausschuss für Soziales und Gesundheit",
+            "date": "2016-05-11",
             "kind": "preliminary",
+            "result": "recommended",
         },
-        {"body": "Kreisausschuss", "date": "2027-02-24", "kind": "preliminary"},
-        {"body": "Kreistag", "date": "2027-03-15", "kind": "resolution"},
+        {"body": "Kreisausschuss", "date": "2016-06-13", "kind": "preliminary", "result": "recommended"},
+        {
+            "body": "Kreistag",
+            "date": "2016-06-27",
+            "kind": "resolution",
+            "result": "adopted with amendments",
+            "document": "50/020/2016",
+        },
     ],
 }
 
-# The change log (chapter "Änderungen") and the badges on the items compare
-# with this archived release (releases/2016.json).
-konzept_compare_to = "2016"
+# The change log and the badges compare with this archived release.
+konzept_compare_to = "2011"
 
 # Options and vocabulary terms this county adds to konzept's schema.
 konzept_options = {
@@ -107,7 +113,7 @@ bibtex_reference_style = "author_year"
 # -- HTML --------------------------------------------------------------------
 
 html_theme = "pydata_sphinx_theme"
-html_title = "Integrationskonzept Kreis Musterland"
+html_title = "Integrationskonzept Kreis Musterland 2016"
 html_last_updated_fmt = "%d.%m.%Y"
 html_show_sourcelink = False
 # The left navigation only where a chapter has sub-pages (the fields of
