@@ -51,6 +51,14 @@ konzept_options = {
     },
 }
 
+# The archived releases the multi-version site publishes (konzept site): the
+# tags konzept-2011 and konzept-2016, named here by commit as well, so a
+# clone without tags still has them (the commits are merged into main).
+konzept_versions = [
+    {"ref": "af899eebcc0654cef5e786b2fb73e76106e91b71", "version": "2011"},
+    {"ref": "135dc314aa0a36f2b6f3320fff01355448e03fdc", "version": "2016"},
+]
+
 # The concept names its open points itself (chapter "Übersichten zur
 # Steuerung"); as build warnings they would fail the -W build of the site.
 suppress_warnings = ["konzept.uncovered"]
