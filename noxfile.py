@@ -6,6 +6,8 @@ lint    ruff and mypy
 docs    konzept's own documentation, warnings as errors
 serve   live preview of the flagship while you write
 i18n    refresh the German message catalogue
+site    every release in one site with a version switcher (``_build/site``)
+e2e     browser tests of the published site (accessibility, privacy, validity)
 bench   benchmark against plain Sphinx and sphinx-needs
 """
 
@@ -29,7 +31,8 @@ def build(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """Run the test suite (arguments go to pytest)."""
     session.install("-e", ".[test]")
-    session.run("pytest", *session.posargs)
+    # the browser tests have their own session (e2e), with the browser tools
+    session.run("pytest", "--ignore=tests/e2e", *session.posargs)
 
 
 @nox.session
