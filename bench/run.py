@@ -171,18 +171,25 @@ class Edit:
 
 
 def diff_command(old: Path, new: Path) -> list[str] | None:
-    """How to diff two releases with konzept, if it can (CLI first, else core)."""
+    """``konzept diff OLD NEW --format json``, if the installed konzept has it."""
     help_text = subprocess.run(
         [PYTHON, "-m", "konzept.cli", "--help"], capture_output=True, text=True, check=False
     ).stdout
-    if " diff" in help_text:
-        return [PYTHON, "-m", "konzept.cli", "diff", str(old), str(new), "--format", "json"]
-    probe = subprocess.run(
-        [PYTHON, "-c", "import konzept.core.diff"], capture_output=True, check=False
-    )
-    if probe.returncode != 0:
+    if " diff" not in help_text:
         return None
-    return [PYTHON, str(Path(__file__).with_name("diffcore.py")), str(old), str(new)]
+    return [PYTHON, "-m", "konzept.cli", "diff", str(old), str(new), "--format", "json"]
+
+
+def diff_engine(old: Path, new: Path) -> dict[str, float] | None:
+    """The diff engine alone, timed inside a child process (bench/diffcore.py)."""
+    script = Path(__file__).with_name("diffcore.py")
+    done = subprocess.run(
+        [PYTHON, str(script), str(old), str(new)], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        return None
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
 
 
 def html_mib(folder: Path) -> float:
@@ -206,8 +213,15 @@ def rounded(value: float | None, digits: int = 2) -> float | None:
 
 def bench(args: argparse.Namespace, work: Path) -> dict[str, Any]:
     views = generate.resolve_views(args.views)
-    have_needs = version_of("sphinx-needs") is not None and not args.no_needs
-    names = ["konzept", "plain", *(["needs"] if have_needs else [])]
+    wanted = [p.strip() for p in args.projects.split(",") if p.strip()]
+    if "konzept" not in wanted or any(p not in generate.PROJECTS for p in wanted):
+        raise SystemExit(f"--projects: a list of {', '.join(generate.PROJECTS)} with konzept")
+    if "needs" in wanted and version_of("sphinx-needs") is None:
+        log("sphinx-needs is not installed: leaving it out (nox -s bench installs it)")
+        wanted.remove("needs")
+    have_needs = "needs" in wanted
+    have_plain = "plain" in wanted
+    names = [p for p in generate.PROJECTS if p in wanted]
     log(f"generating {args.items} items (seed {args.seed}), views: {', '.join(views) or 'none'}")
     model = generate.generate(args.items, args.seed)
     roots = generate.write_projects(model, work / "projects", views, names)
@@ -217,7 +231,8 @@ def bench(args: argparse.Namespace, work: Path) -> dict[str, Any]:
     result: dict[str, Any] = {"incremental_equal": None, "parallel_equal": None}
     edit = Edit(konzept.root, model)
 
-    order = ["plain", "konzept", *(["needs"] if have_needs else []), "konzept-j2"]
+    order = [*(["plain"] if have_plain else []), "konzept", *(["needs"] if have_needs else [])]
+    order.append("konzept-j2")
     for round_no in range(args.repeat):
         for name in order:
             if name == "konzept-j2":
@@ -265,6 +280,7 @@ def bench(args: argparse.Namespace, work: Path) -> dict[str, Any]:
         for _ in range(args.repeat):
             samples.add("diff", timed(command))
         log(f"diff: {samples.median('diff'):.2f} s (exit {samples.runs['diff'][0].returncode})")
+    result["diff_engine"] = diff_engine(old_json, new_json)
 
     if args.profile:
         profile(args.profile, projects)
@@ -291,7 +307,9 @@ def bench(args: argparse.Namespace, work: Path) -> dict[str, Any]:
             "parallel_speedup": ratio(med("konzept"), med("konzept-j2")),
             "check_fraction": ratio(med("check"), med("konzept")),
             "peak_mib": round(max(r.peak_mib for r in konzept_runs)),
-            "peak_mib_plain": round(max(r.peak_mib for r in samples.runs["plain"])),
+            "peak_mib_plain": (
+                round(max(r.peak_mib for r in samples.runs["plain"])) if have_plain else None
+            ),
             "peak_mib_needs": (
                 round(max(r.peak_mib for r in samples.runs["needs"])) if have_needs else None
             ),
@@ -325,27 +343,35 @@ def bench(args: argparse.Namespace, work: Path) -> dict[str, Any]:
 
 
 def profile(folder: Path, projects: dict[str, Project]) -> None:
-    """One fresh build of konzept and plain under pyinstrument (text and HTML)."""
+    """One fresh build of konzept and of plain under pyinstrument.
+
+    Writes ``NAME.pyisession`` (open it again with ``pyinstrument --load``),
+    ``NAME.txt`` (konzept's own frames shown) and ``NAME.html``.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     for name in ("konzept", "plain"):
+        if name not in projects:
+            continue
         project = projects[name]
         out, doctrees = project.dirs("profile")
         shutil.rmtree(out.parent, ignore_errors=True)
-        base = [PYTHON, "-m", "pyinstrument", "--show-all"]
-        for renderer, suffix in (("text", "txt"), ("html", "html")):
-            shutil.rmtree(out.parent, ignore_errors=True)
-            command = [*base, "-r", renderer, "-o", str(folder / f"{name}.{suffix}")]
-            command += ["-m", "sphinx", "-E", "-q", "-b", "html", "-c", str(project.root)]
-            command += ["-d", str(doctrees), str(project.root / "source"), str(out)]
-            subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-        log(f"profile of {name}: {folder / name}.txt / .html")
+        session = folder / f"{name}.pyisession"
+        command = [PYTHON, "-m", "pyinstrument", "-r", "pyisession", "-o", str(session)]
+        command += ["-m", "sphinx", "-E", "-q", "-b", "html", "-c", str(project.root)]
+        command += ["-d", str(doctrees), str(project.root / "source"), str(out)]
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        load = [PYTHON, "-m", "pyinstrument", "--load", str(session), "--show", "*/konzept/*"]
+        subprocess.run([*load, "-r", "text", "-o", str(folder / f"{name}.txt")], check=True)
+        subprocess.run([*load, "-r", "html", "-o", str(folder / f"{name}.html")], check=True)
+        shutil.rmtree(out.parent, ignore_errors=True)
+        log(f"profile of {name}: {folder / name}.txt, .html, .pyisession")
 
 
 def table(result: dict[str, Any]) -> str:
     rows = [
-        ("plain Sphinx", result["plain_s"], "1.00"),
-        ("konzept", result["konzept_s"], f"{result['overhead_vs_plain']}"),
-        ("sphinx-needs", result["needs_s"], f"{ratio(result['needs_s'], result['plain_s'])}"),
+        ("plain Sphinx", result["plain_s"], "1.00" if result["plain_s"] else ""),
+        ("konzept", result["konzept_s"], f"{result['overhead_vs_plain'] or ''}"),
+        ("sphinx-needs", result["needs_s"], f"{ratio(result['needs_s'], result['plain_s']) or ''}"),
         ("konzept -j 2", result["konzept_j2_s"], ""),
         ("konzept incremental", result["incremental_s"], ""),
         ("konzept check", result["check_s"], ""),
@@ -377,7 +403,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--items", type=int, default=1000, help="items per project (1000)")
     parser.add_argument("--repeat", type=int, default=3, help="rounds of builds (3)")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--json", action="store_true", help="print one JSON object (last line)")
+    parser.add_argument("--output", type=Path, help="also write the JSON object to this file")
     parser.add_argument(
         "--views",
         default="auto",
@@ -385,7 +412,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--work", type=Path, help="keep projects and builds in this folder")
     parser.add_argument("--profile", type=Path, help="also profile one build into this folder")
-    parser.add_argument("--no-needs", action="store_true", help="leave sphinx-needs out")
+    parser.add_argument(
+        "--projects",
+        default=",".join(generate.PROJECTS),
+        help="which projects to build (default konzept,plain,needs); konzept alone is "
+        "quick for working on konzept's speed",
+    )
     args = parser.parse_args(argv)
     if args.items < 100 or args.repeat < 1:
         parser.error("--items must be at least 100 and --repeat at least 1")
@@ -398,8 +430,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             result = bench(args, Path(tmp))
     log("")
     log(table(result))
+    text = json.dumps(result, sort_keys=True)
     if args.json:
-        print(json.dumps(result, sort_keys=True))
+        print(text, flush=True)
+    if args.output:
+        args.output.write_text(text + "\n", "utf-8")
     return 0
 
 
