@@ -7,6 +7,7 @@ locale; this module only decides which pattern fits a partial date.
 from __future__ import annotations
 
 import datetime
+import functools
 from decimal import Decimal
 from typing import Any
 
@@ -16,6 +17,7 @@ from babel.dates import format_skeleton
 from babel.numbers import format_currency, format_decimal
 
 
+@functools.lru_cache(maxsize=32)
 def _locale(language: str | None) -> Locale:
     try:
         return Locale.parse((language or "en").replace("-", "_"))

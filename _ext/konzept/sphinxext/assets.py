@@ -44,8 +44,10 @@ def add_assets(app: Sphinx) -> None:
     app.add_js_file(None, body=f"window.KONZEPT_I18N = {data};")
 
 
-def copy_assets(app: Sphinx, exception: BaseException | None) -> None:
-    if exception is not None or app.builder.format != "html":
+def copy_assets(app: Sphinx) -> None:
+    # before any page is written: Sphinx adds "?v=<checksum>" to the links of
+    # files it finds, so a fresh and an incremental build write the same pages
+    if app.builder.format != "html":
         return
     target = Path(app.outdir) / "_static"
     target.mkdir(parents=True, exist_ok=True)
@@ -63,4 +65,4 @@ def setup_assets(app: Sphinx) -> None:
     app.add_config_value("konzept_assets", "", "html", str)
     app.connect("config-inited", record_asset_names)
     app.connect("builder-inited", add_assets)
-    app.connect("build-finished", copy_assets)
+    app.connect("builder-inited", copy_assets)

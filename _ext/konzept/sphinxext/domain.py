@@ -243,6 +243,42 @@ def reference_content(item: Item, show: str) -> nodes.inline:
     return content
 
 
+class ItemLinker:
+    """Links from one page to items, made directly.
+
+    Metadata and views link to thousands of items; making the reference
+    nodes here (with each page's relative URI computed once) instead of
+    leaving ``pending_xref`` nodes for Sphinx's resolver gives the same
+    links at a fraction of the cost. Roles still go through the resolver.
+    """
+
+    def __init__(self, concept: Concept, builder: Builder, fromdocname: str) -> None:
+        self.concept = concept
+        self.builder = builder
+        self.fromdocname = fromdocname
+        self._uris: dict[str, str] = {}
+
+    def link(self, target: str, show: str) -> nodes.Element:
+        item = self.concept.get(target)
+        if item is None:  # reported as konzept.unknown_ref; shown, marked
+            return nodes.inline(target, target, classes=["konzept-unresolved"])
+        return self.reference(item, reference_content(item, show))
+
+    def reference(self, item: Item, content: nodes.Node) -> nodes.reference:
+        node = nodes.reference("", "", internal=True, reftitle=item.title)
+        node["classes"].extend(["konzept-ref", f"konzept-ref-{item.type}"])
+        if item.docname == self.fromdocname:
+            node["refid"] = item.anchor
+        else:
+            uri = self._uris.get(item.docname)
+            if uri is None:
+                uri = self.builder.get_relative_uri(self.fromdocname, item.docname)
+                self._uris[item.docname] = uri
+            node["refuri"] = f"{uri}#{item.anchor}"
+        node += content
+        return node
+
+
 def get_domain(env: BuildEnvironment) -> KonzeptDomain:
     domain = env.domains["konzept"]
     assert isinstance(domain, KonzeptDomain)

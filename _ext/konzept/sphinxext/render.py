@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
@@ -22,7 +21,7 @@ from sphinx.writers.html5 import HTML5Translator
 from ..core import Concept, Item, Kind, OptionSpec
 from ..core.formatting import format_date, format_money, format_number, format_point
 from ..core.schema import N_
-from .domain import get_domain
+from .domain import ItemLinker, get_domain
 from .i18n import _, label
 from .nodes import item_block, item_heading, item_meta
 
@@ -84,7 +83,7 @@ class EscapeRawHtml(SphinxTransform):
 
 
 class ItemMetadata(SphinxPostTransform):
-    # before ReferencesResolver (10): the links made here resolve like any other
+    # before ReferencesResolver (10), for the roles in what it renders
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
@@ -96,16 +95,19 @@ class ItemMetadata(SphinxPostTransform):
         # keyed by the placeholder's own page: a builder that resolves the
         # whole book at once (PDF, LaTeX) has placeholders of every page here
         by_page: dict[str, dict[str, Item]] = {}
+        linkers: dict[str, ItemLinker] = {}
+        builder = self.env._app.builder
         for placeholder in placeholders:
             docname = placeholder.get("docname", self.env.docname)
             if docname not in by_page:
                 items = domain.data["items"].get(docname, ())
                 by_page[docname] = {item.anchor: item for item in items}
+                linkers[docname] = ItemLinker(concept, builder, docname)
             item = by_page[docname].get(placeholder["anchor"])
             if item is None:
                 placeholder.parent.remove(placeholder)
                 continue
-            rows = MetadataRows(concept, item, self.config.language, docname)
+            rows = MetadataRows(concept, item, self.config.language, linkers[docname])
             placeholder.replace_self(rows.field_list())
 
 
@@ -115,12 +117,12 @@ class MetadataRows:
         concept: Concept,
         item: Item,
         language: str | None,
-        docname: str,
+        linker: ItemLinker,
     ) -> None:
         self.concept = concept
         self.item = item
         self.language = language
-        self.docname = docname
+        self.linker = linker
         self.rows: list[tuple[str, list[nodes.Node], str]] = []
 
     def field_list(self) -> nodes.Node:
@@ -254,28 +256,8 @@ class MetadataRows:
             bullets += nodes.list_item("", nodes.paragraph("", "", link))
         return [bullets]
 
-    def _link(self, target: str, show: str) -> addnodes.pending_xref:
-        return item_link(self.concept, target, show, self.docname)
-
-
-def item_link(concept: Concept, target: str, show: str, docname: str) -> addnodes.pending_xref:
-    """A link to an item, resolved later by the domain like any reference.
-
-    ``show`` is ``"id"``, ``"title"`` or ``"both"``; an unknown target stays
-    visible as its ID, marked.
-    """
-    target_item = concept.get(target)
-    return addnodes.pending_xref(
-        "",
-        nodes.inline(target, target, classes=["konzept-unresolved"]),
-        refdomain="konzept",
-        reftype=target_item.type if target_item else "item",
-        reftarget=target,
-        refdoc=docname,
-        refexplicit=False,
-        refwarn=False,
-        konzept_show=show,
-    )
+    def _link(self, target: str, show: str) -> nodes.Element:
+        return self.linker.link(target, show)
 
 
 def period_text(item: Item, language: str | None) -> str:

@@ -26,10 +26,10 @@ from sphinx.util.docutils import SphinxDirective
 from ...core import Concept, Diagnostic
 from ...core.values import BadValue, parse_choice, parse_ids
 from ..config import project_release, vocabulary_aliases
-from ..domain import get_domain
+from ..domain import ItemLinker, get_domain
 from ..i18n import _
 from ..nodes import chart, item_heading, view_placeholder
-from ..render import heading_level, item_link
+from ..render import heading_level
 
 
 @dataclass(frozen=True)
@@ -59,10 +59,11 @@ class RenderContext:
         self.docname = docname
         self.placeholder = placeholder
         self.release = project_release(env.config)
+        self.linker = ItemLinker(concept, env._app.builder, docname)
         self._ids = 0
 
     def link(self, target: str, show: str = "both") -> nodes.Node:
-        return item_link(self.concept, target, show, self.docname)
+        return self.linker.link(target, show)
 
     def links(self, targets: Iterable[str], show: str = "title") -> nodes.Node:
         para = nodes.inline()
@@ -327,7 +328,9 @@ def _row(cells: Sequence[Cell]) -> nodes.row:
         if cell is None or cell == "":
             entry += nodes.paragraph("", "–", classes=["konzept-empty"])
         elif isinstance(cell, nodes.Node):
-            entry += cell if isinstance(cell, nodes.Body) else nodes.paragraph("", "", cell)
+            # inline content (a link is a docutils "General" node, yet inline) needs a paragraph
+            inline = isinstance(cell, nodes.Inline | nodes.Text)
+            entry += nodes.paragraph("", "", cell) if inline else cell
         else:
             entry += nodes.paragraph("", cell)
         row += entry

@@ -160,7 +160,7 @@ def _option_text(ctx: RenderContext, measure: Item, column: str) -> Cell:
     spec = ctx.concept.schema.type("measure").option(column)
     if spec is None or column not in measure.options:
         return None
-    rows = MetadataRows(ctx.concept, measure, ctx.language, ctx.docname)
+    rows = MetadataRows(ctx.concept, measure, ctx.language, ctx.linker)
     rendered = rows.value(spec, measure.options[column])
     if not rendered:
         return None
