@@ -125,6 +125,16 @@ CODES: tuple[Code, ...] = (
         "Correct the version (the warning lists the archived ones) or archive that release with ``konzept release``.",
     ),
     Code(
+        "pdf",
+        "The PDF writer met something it cannot render faithfully: a node it does not know (shown as text), an image without alt text or not on disk, or a document Typst cannot make PDF/UA.",
+        "Follow the warning: add ``:alt:`` to the image, use a local file; report an unknown node to the konzept team.",
+    ),
+    Code(
+        "site",
+        "The multi-version site cannot show its banner or switcher as configured (e.g. an own ``layout.html`` hides the banner).",
+        "Add ``{{ konzept_version_banner }}`` to your template as the warning says.",
+    ),
+    Code(
         "raw_html",
         "The sources contain raw HTML, which is shown as text.",
         "Write Markdown instead, or set ``konzept_allow_raw_html = True`` if every author is trusted.",
