@@ -89,7 +89,7 @@ konzept_release = {{
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if shutil.which("git") is None:
-        pytest.skip("the site builder needs git")
+        pytest.fail("the site builder needs git: install it (a clone of this project has it)")
     repo = tmp_path_factory.mktemp("repo")
     git(repo, "init", "-q", "-b", "main")
     for version in ("2011", "2016"):
