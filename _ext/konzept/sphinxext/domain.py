@@ -192,8 +192,9 @@ class KonzeptDomain(Domain):
         item = self.concept.get(target)
         if item is None:
             return None
+        content: nodes.Node | list[nodes.Node]
         if node.get("refexplicit"):
-            content: nodes.Node = contnode
+            content = contnode
             if "konzept-unresolved" in contnode["classes"]:
                 contnode["classes"].remove("konzept-unresolved")
         else:
@@ -225,22 +226,21 @@ class KonzeptDomain(Domain):
         return str(type.lname)
 
 
-def reference_content(item: Item, show: str) -> nodes.inline:
-    """What a link to ``item`` shows: its ID, its title, or both."""
-    content = nodes.inline(classes=["konzept-ref-text"])
-    if show == "both" and item.type == "actor" and item.title and item.id:
+def reference_content(item: Item, show: str) -> list[nodes.Node]:
+    """What a link to ``item`` shows: its ID, its title, or both.
+
+    As few nodes as possible: a large concept has tens of thousands of links.
+    """
+    item_id = item.id or ""
+    id_node = nodes.inline(item_id, item_id, classes=["konzept-ref-id"])
+    if not item.title or show == "id":
+        return [id_node]
+    if show == "title":
+        return [nodes.Text(item.title)]
+    if item.type == "actor":
         # an actor's ID is an abbreviation: "Arbeiterwohlfahrt (AWO)" reads as prose
-        content += nodes.Text(f"{item.title} (")
-        content += nodes.inline(item.id, item.id, classes=["konzept-ref-id"])
-        content += nodes.Text(")")
-        return content
-    if show in ("both", "id") or not item.title:
-        content += nodes.inline(item.id or "", item.id or "", classes=["konzept-ref-id"])
-    if show == "both" and item.title:
-        content += nodes.Text(" ")
-    if show in ("both", "title") and item.title:
-        content += nodes.Text(item.title)
-    return content
+        return [nodes.Text(f"{item.title} ("), id_node, nodes.Text(")")]
+    return [id_node, nodes.Text(f" {item.title}")]
 
 
 class ItemLinker:
@@ -264,7 +264,7 @@ class ItemLinker:
             return nodes.inline(target, target, classes=["konzept-unresolved"])
         return self.reference(item, reference_content(item, show))
 
-    def reference(self, item: Item, content: nodes.Node) -> nodes.reference:
+    def reference(self, item: Item, content: list[nodes.Node]) -> nodes.reference:
         node = nodes.reference("", "", internal=True, reftitle=item.title)
         node["classes"].extend(["konzept-ref", f"konzept-ref-{item.type}"])
         if item.docname == self.fromdocname:
