@@ -124,12 +124,13 @@ def run_sphinx(
         raise UsageError(f"{error.category}: {error}") from None
 
 
-def cmd_build(args: argparse.Namespace) -> int:
+def _build(args: argparse.Namespace, builder: str) -> tuple[int, Path]:
+    """Build the project in ``args.directory`` with ``builder`` into _build/<builder>."""
     project = Project.find(args.directory)
-    outdir = project.builddir / "html"
+    outdir = project.builddir / builder
     status, _count = run_sphinx(
         project,
-        "html",
+        builder,
         outdir,
         project.builddir / "doctrees",
         jobs=args.jobs,
@@ -137,24 +138,18 @@ def cmd_build(args: argparse.Namespace) -> int:
         quiet=args.quiet,
         warnings_as_errors=args.warnings_as_errors,
     )
+    return status, outdir
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    status, outdir = _build(args, "html")
     if status == 0:
         print(f"konzept: site written to {outdir / 'index.html'}")
     return status
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    project = Project.find(args.directory)
-    outdir = project.builddir / "pdf"
-    status, _count = run_sphinx(
-        project,
-        "pdf",
-        outdir,
-        project.builddir / "doctrees",
-        jobs=args.jobs,
-        fresh=args.fresh,
-        quiet=args.quiet,
-        warnings_as_errors=args.warnings_as_errors,
-    )
+    status, outdir = _build(args, "pdf")
     written = sorted(outdir.glob("*.pdf"), key=lambda path: path.stat().st_mtime)
     if status == 0 and written:
         print(f"konzept: PDF written to {written[-1]}")
