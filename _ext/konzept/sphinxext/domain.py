@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
-from sphinx.util.nodes import make_refnode
 
 from ..core import Concept, Item, Reference, build_concept
 from .config import project_schema
@@ -192,16 +191,14 @@ class KonzeptDomain(Domain):
         item = self.concept.get(target)
         if item is None:
             return None
-        content: nodes.Node | list[nodes.Node]
+        content: list[nodes.Node]
         if node.get("refexplicit"):
-            content = contnode
             if "konzept-unresolved" in contnode["classes"]:
                 contnode["classes"].remove("konzept-unresolved")
+            content = [contnode]
         else:
-            content = reference_content(item, node.get("konzept_show", "both"))
-        refnode = make_refnode(builder, fromdocname, item.docname, item.anchor, content, item.title)
-        refnode["classes"].extend(["konzept-ref", f"konzept-ref-{item.type}"])
-        return refnode
+            content = reference_content(item, "both")
+        return ItemLinker(self.concept, builder, fromdocname).reference(item, content)
 
     def resolve_any_xref(
         self,
@@ -249,7 +246,8 @@ class ItemLinker:
     Metadata and views link to thousands of items; making the reference
     nodes here (with each page's relative URI computed once) instead of
     leaving ``pending_xref`` nodes for Sphinx's resolver gives the same
-    links at a fraction of the cost. Roles still go through the resolver.
+    links at a fraction of the cost. Roles go through the resolver, which
+    calls :meth:`KonzeptDomain.resolve_xref`, which makes them here too.
     """
 
     def __init__(self, concept: Concept, builder: Builder, fromdocname: str) -> None:

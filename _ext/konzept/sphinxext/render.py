@@ -83,7 +83,7 @@ class EscapeRawHtml(SphinxTransform):
 
 
 class ItemMetadata(SphinxPostTransform):
-    # before ReferencesResolver (10), for the roles in what it renders
+    # early among the post-transforms; the links it makes need no resolving
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
@@ -94,20 +94,20 @@ class ItemMetadata(SphinxPostTransform):
         concept = domain.concept
         # keyed by the placeholder's own page: a builder that resolves the
         # whole book at once (PDF, LaTeX) has placeholders of every page here
-        by_page: dict[str, dict[str, Item]] = {}
-        linkers: dict[str, ItemLinker] = {}
+        pages: dict[str, tuple[dict[str, Item], ItemLinker]] = {}
         builder = self.env._app.builder
         for placeholder in placeholders:
             docname = placeholder.get("docname", self.env.docname)
-            if docname not in by_page:
+            if docname not in pages:
                 items = domain.data["items"].get(docname, ())
-                by_page[docname] = {item.anchor: item for item in items}
-                linkers[docname] = ItemLinker(concept, builder, docname)
-            item = by_page[docname].get(placeholder["anchor"])
+                by_anchor = {item.anchor: item for item in items}
+                pages[docname] = by_anchor, ItemLinker(concept, builder, docname)
+            by_anchor, linker = pages[docname]
+            item = by_anchor.get(placeholder["anchor"])
             if item is None:
                 placeholder.parent.remove(placeholder)
                 continue
-            rows = MetadataRows(concept, item, self.config.language, linkers[docname])
+            rows = MetadataRows(concept, item, self.config.language, linker)
             placeholder.replace_self(rows.field_list())
 
 
