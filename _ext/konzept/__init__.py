@@ -21,6 +21,7 @@ def setup(app: Any) -> dict[str, Any]:
         config,
         directives,
         domain,
+        late,
         lifecycle,
         nodes,
         reference,
@@ -56,10 +57,9 @@ def setup(app: Any) -> dict[str, Any]:
         nodes.item_heading,
         html=(render.visit_item_heading_html, render.depart_item_heading_html),
     )
-    app.add_node(nodes.item_meta)
     app.add_transform(render.HeadingLevels)
     app.add_transform(render.EscapeRawHtml)
-    app.add_post_transform(render.ItemMetadata)
+    late.setup_late(app)  # item metadata and views, rendered after reading
 
     setup_views(app)
     app.add_directive("konzept-reference", reference.ReferenceDirective)

@@ -26,13 +26,21 @@ def _locale(language: str | None) -> Locale:
 
 
 def format_date(value: str, language: str | None) -> str:
-    """``2016-07-07`` → ``07.07.2016`` (de); ``2016-08`` → ``08/2016``; ``2016`` → ``2016``."""
+    """``2016-07-07`` → ``07.07.2016`` (de); ``2016-08`` → ``08.2016`` (de); ``2016`` → ``2016``.
+
+    German dates keep the numeric pattern of German administration (DIN 5008)
+    whatever the CLDR data of the installed Babel says (Babel 2.19 gives
+    ``08/2016`` for the month, earlier releases gave ``08.2016``).
+    """
     locale = _locale(language)
     parts = [int(p) for p in value.split("-")]
     if len(parts) == 1:
         return str(parts[0])
     if len(parts) == 2:
-        return format_skeleton("yMM", datetime.date(parts[0], parts[1], 1), locale=locale)
+        month = datetime.date(parts[0], parts[1], 1)
+        if locale.language == "de":
+            return _babel_date(month, format="MM.yyyy", locale=locale)
+        return format_skeleton("yMM", month, locale=locale)
     return _babel_date(
         datetime.date(*parts),
         format="medium" if locale.language != "de" else "dd.MM.yyyy",

@@ -3,7 +3,7 @@
 One class serves every item type; the schema says which options a type has.
 A directive only records the item in the domain and leaves a placeholder for
 its metadata: links, inherited fields and back-references are filled in after
-all documents are read (:mod:`.render`).
+all documents are read (:mod:`.late`).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from .config import project_schema, vocabulary_aliases
 from .domain import get_domain
 from .i18n import label
 from .nodes import item_block, item_heading, item_meta
+from .render import search_text
 
 #: env.temp_data key: IDs of the enclosing ``field`` blocks while parsing.
 FIELD_STACK = "konzept_field_stack"
@@ -96,6 +97,10 @@ class ItemDirective(SphinxDirective):
 
         block += self._heading(item.id, item.title, item.options)
         meta = item_meta(docname=docname, anchor=anchor)
+        # what the search index sees of the metadata (rendered later, see .late)
+        words = search_text(item, schema, self.config.language)
+        if words:
+            meta += nodes.Text(words)
         block += meta
         block.extend(body.children)
         return [*self._index(item.id, item.title, anchor), block]

@@ -21,14 +21,17 @@ class item_heading(nodes.rubric):
 class item_meta(nodes.General, nodes.Element):
     """Placeholder for an item's metadata, filled in after all documents are read.
 
-    Attributes: ``docname`` and ``anchor`` of the item.
+    Attributes: ``docname`` and ``anchor`` of the item. Until it is rendered
+    it holds, as text, the words of the item's own values for the search
+    index (:func:`konzept.sphinxext.render.search_text`).
     """
 
 
 class view_placeholder(nodes.General, nodes.Element):
     """Placeholder for a view (a table or chart computed from all items).
 
-    Attributes: ``view`` (its name) and ``index`` (which view of the page).
+    Attributes: ``view`` (its name), ``index`` (which view of the page) and
+    ``docname`` (the page).
     """
 
 

@@ -1,10 +1,10 @@
-"""Rendering of items after all documents are read.
+"""Rendering of items.
 
-:class:`ItemMetadata` replaces each :class:`~.nodes.item_meta` placeholder by
-a field list: the item's options as a reader wants them (localised dates and
-amounts, actors by name, goals by ID and title) plus back-references (which
-measures serve this goal). Links are ``pending_xref`` nodes, so the domain
-resolves them like any other reference.
+Transforms that run while a page is read (heading levels, raw HTML), and
+:func:`metadata_node`, which turns an item into a field list: its options as
+a reader wants them (localised dates and amounts, actors by name, goals by
+ID and title) plus back-references (which measures serve this goal).
+:mod:`.late` calls it after all documents are read.
 """
 
 from __future__ import annotations
@@ -14,16 +14,15 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.writers.html5 import HTML5Translator
 
-from ..core import Concept, Item, Kind, OptionSpec
+from ..core import Concept, Item, Kind, OptionSpec, Schema
 from ..core.formatting import format_date, format_money, format_number, format_point
 from ..core.schema import N_
-from .domain import ItemLinker, get_domain
+from .domain import ItemLinker
 from .i18n import _, label
-from .nodes import item_block, item_heading, item_meta
+from .nodes import item_block, item_heading
 
 logger = logging.getLogger(__name__)
 
@@ -82,33 +81,13 @@ class EscapeRawHtml(SphinxTransform):
             raw.replace_self(replacement)
 
 
-class ItemMetadata(SphinxPostTransform):
-    # early among the post-transforms; the links it makes need no resolving
-    default_priority = 5
-
-    def run(self, **kwargs: Any) -> None:
-        placeholders = list(self.document.findall(item_meta))
-        if not placeholders:
-            return
-        domain = get_domain(self.env)
-        concept = domain.concept
-        # keyed by the placeholder's own page: a builder that resolves the
-        # whole book at once (PDF, LaTeX) has placeholders of every page here
-        pages: dict[str, tuple[dict[str, Item], ItemLinker]] = {}
-        builder = self.env._app.builder
-        for placeholder in placeholders:
-            docname = placeholder.get("docname", self.env.docname)
-            if docname not in pages:
-                items = domain.data["items"].get(docname, ())
-                by_anchor = {item.anchor: item for item in items}
-                pages[docname] = by_anchor, ItemLinker(concept, builder, docname)
-            by_anchor, linker = pages[docname]
-            item = by_anchor.get(placeholder["anchor"])
-            if item is None:
-                placeholder.parent.remove(placeholder)
-                continue
-            rows = MetadataRows(concept, item, self.config.language, linker)
-            placeholder.replace_self(rows.field_list())
+def metadata_node(
+    concept: Concept, item: Item | None, language: str | None, linker: ItemLinker
+) -> nodes.Node | None:
+    """The metadata of ``item`` as a field list; ``None`` when there is nothing to show."""
+    if item is None:
+        return None
+    return MetadataRows(concept, item, language, linker).field_list()
 
 
 class MetadataRows:
@@ -125,7 +104,7 @@ class MetadataRows:
         self.linker = linker
         self.rows: list[tuple[str, list[nodes.Node], str]] = []
 
-    def field_list(self) -> nodes.Node:
+    def field_list(self) -> nodes.field_list | None:
         item_type = self.concept.schema.type(self.item.type)
         for spec in item_type.options:
             self._option(spec)
@@ -143,7 +122,7 @@ class MetadataRows:
             if item_type.option(name) is None:
                 self._invalid(name, text)
         if not self.rows:
-            return nodes.comment()
+            return None
         field_list = nodes.field_list(classes=["konzept-meta"])
         for name, body, key in self.rows:
             field = nodes.field(classes=[f"konzept-meta-{key}"])
@@ -214,7 +193,7 @@ class MetadataRows:
             return self._links(ids, show)
         if kind is Kind.CHOICE:
             assert spec.vocabulary is not None
-            text = term_label(self.concept, spec.vocabulary, value)
+            text = term_label(self.concept.schema, spec.vocabulary, value)
             classes = [f"konzept-{spec.vocabulary}", f"konzept-{spec.vocabulary}-{value}"]
             return [nodes.paragraph("", "", nodes.inline(text, text, classes=classes))]
         if kind is Kind.URL:
@@ -223,23 +202,8 @@ class MetadataRows:
         if kind in (Kind.ID, Kind.IDS):
             ids = value if isinstance(value, list) else [value]
             return [nodes.paragraph("", ", ".join(ids))]
-        text = self._format(kind, value)
+        text = value_text(kind, value, self.item, self.language)
         return [nodes.paragraph("", text)] if text else []
-
-    def _format(self, kind: Kind, value: Any) -> str:
-        unit = self.item.options.get("unit")
-        unit = unit if isinstance(unit, str) else None
-        if kind is Kind.DATE:
-            return format_date(value, self.language)
-        if kind is Kind.MONEY:
-            return format_money(value, self.language)
-        if kind is Kind.NUMBER:
-            return format_number(value, self.language)
-        if kind is Kind.POINT:
-            return format_point(value, unit, self.language)
-        if kind is Kind.SERIES:
-            return "; ".join(format_point(p, unit, self.language) for p in value)
-        return str(value)
 
     def _links(self, ids: Iterable[str], show: str) -> list[nodes.Node]:
         """Links to items; several become a list, one stays a paragraph."""
@@ -272,9 +236,49 @@ def period_text(item: Item, language: str | None) -> str:
     return ""
 
 
-def term_label(concept: Concept, vocabulary: str, value: object) -> str:
+def value_text(kind: Kind, value: Any, item: Item, language: str | None) -> str:
+    """A date, amount, number or series as a reader writes it; other values as they are."""
+    unit = item.options.get("unit")
+    unit = unit if isinstance(unit, str) else None
+    if kind is Kind.DATE:
+        return format_date(value, language)
+    if kind is Kind.MONEY:
+        return format_money(value, language)
+    if kind is Kind.NUMBER:
+        return format_number(value, language)
+    if kind is Kind.POINT:
+        return format_point(value, unit, language)
+    if kind is Kind.SERIES:
+        return "; ".join(format_point(p, unit, language) for p in value)
+    return str(value)
+
+
+def search_text(item: Item, schema: Schema, language: str | None) -> str:
+    """The words of an item's own option values, for the search index.
+
+    HTML renders metadata while translating, after Sphinx has indexed the
+    page (see :mod:`.late`); this keeps what the item itself says (funding,
+    status, period, the IDs it names, options a project added) searchable.
+    Titles of linked items are found on those items' own pages.
+    """
+    item_type = schema.type(item.type)
+    words: list[str] = []
+    for spec in item_type.options:
+        value = item.options.get(spec.name)
+        if value is None or spec.name == "id":
+            continue
+        if spec.kind is Kind.CHOICE and spec.vocabulary is not None:
+            words.append(term_label(schema, spec.vocabulary, value))
+        elif isinstance(value, list) and spec.kind is not Kind.SERIES:
+            words.append(" ".join(map(str, value)))
+        else:
+            words.append(value_text(spec.kind, value, item, language))
+    return " ".join(words)
+
+
+def term_label(schema: Schema, vocabulary: str, value: object) -> str:
     """The reader's label of a vocabulary term (the value itself if unknown)."""
-    term = concept.schema.vocabulary(vocabulary).term(str(value))
+    term = schema.vocabulary(vocabulary).term(str(value))
     return label(term.label) if term else str(value)
 
 

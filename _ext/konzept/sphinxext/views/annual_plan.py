@@ -46,7 +46,7 @@ class AnnualPlan(View):
                 status = measure.options.get("status")
                 status_cell: Cell = None
                 if status is not None:
-                    text = term_label(ctx.concept, "status", status)
+                    text = term_label(ctx.concept.schema, "status", status)
                     status_cell = nodes.inline(
                         text, text, classes=["konzept-status", f"konzept-status-{status}"]
                     )

@@ -2,9 +2,10 @@
 
 A view directive only records what was asked (view, argument, options, place)
 and leaves a :class:`~konzept.sphinxext.nodes.view_placeholder`. After all
-documents are read, :class:`ResolveViews` replaces it with ordinary docutils
-nodes (tables, lists, paragraphs) computed from the resolved concept, so
-every builder can render it and a change anywhere re-renders the view
+documents are read, :func:`view_node` renders it as ordinary docutils nodes
+(tables, lists, paragraphs) computed from the resolved concept (when,
+:mod:`konzept.sphinxext.late` decides), so every builder can render it and
+a change anywhere re-renders the view
 (:func:`konzept.sphinxext.lifecycle.pages_to_rewrite` re-writes pages with
 views whenever an item they could show changed). Option values that need the
 concept to be judged (an unknown field in ``:fields:``) are checked with all
@@ -20,7 +21,6 @@ from typing import Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ...core import Concept, Diagnostic
@@ -51,15 +51,15 @@ class ViewRecord:
 class RenderContext:
     """What a view needs while rendering one page."""
 
-    def __init__(self, concept: Concept, env: Any, docname: str, placeholder: nodes.Element):
-        self.concept = concept
+    def __init__(self, env: Any, linker: ItemLinker, placeholder: nodes.Element):
+        self.concept = linker.concept
         self.env = env
         self.config = env.config
         self.language: str | None = env.config.language
-        self.docname = docname
+        self.docname = linker.fromdocname
         self.placeholder = placeholder
         self.release = project_release(env.config)
-        self.linker = ItemLinker(concept, env._app.builder, docname)
+        self.linker = linker
         self._ids = 0
 
     def link(self, target: str, show: str = "both") -> nodes.Node:
@@ -138,7 +138,7 @@ class ViewDirective(SphinxDirective):
             option_lines=lines,
         )
         domain.note_view(record)
-        placeholder = view_placeholder(view=self.view.name, index=index)
+        placeholder = view_placeholder(view=self.view.name, index=index, docname=docname)
         self.set_source_info(placeholder)
         return [placeholder]
 
@@ -158,33 +158,17 @@ def register(app: Sphinx, view: View) -> None:
     app.add_directive(view.name, directive)
 
 
-class ResolveViews(SphinxPostTransform):
-    # before ReferencesResolver (10): links made here resolve like any other
-    default_priority = 6
-
-    def run(self, **kwargs: Any) -> None:
-        placeholders = list(self.document.findall(view_placeholder))
-        if not placeholders:
-            return
-        domain = get_domain(self.env)
-        concept = domain.concept
-        records = domain.data["views"].get(self.env.docname, [])
-        for placeholder in placeholders:
-            index = placeholder.get("index", 0)
-            if index >= len(records) or records[index].view not in VIEWS:
-                placeholder.parent.remove(placeholder)
-                continue
-            record = records[index]
-            ctx = RenderContext(concept, self.env, self.env.docname, placeholder)
-            # "no-search": a view repeats what the items' own pages say; left
-            # out of the search index, results point to the items themselves
-            classes = ["konzept-view", f"konzept-view-{record.view}", "no-search"]
-            container = nodes.container(classes=classes)
-            container.extend(VIEWS[record.view].render(record, ctx))
-            placeholder.replace_self(container)
-        if self.env._builder_cls.format not in ("html", "typst"):
-            for node in list(self.document.findall(chart)):
-                node.replace_self(nodes.paragraph("", node["alt"]))
+def view_node(record: ViewRecord, ctx: RenderContext) -> nodes.container | None:
+    """The view ``record`` as a container of ordinary nodes (``None`` if unknown)."""
+    view = VIEWS.get(record.view)
+    if view is None:
+        return None
+    # "no-search": a view repeats what the items' own pages say; left
+    # out of the search index, results point to the items themselves
+    classes = ["konzept-view", f"konzept-view-{record.view}", "no-search"]
+    container = nodes.container(classes=classes)
+    container.extend(view.render(record, ctx))
+    return container
 
 
 def view_diagnostics(concept: Concept, records: Iterable[ViewRecord]) -> list[Diagnostic]:
@@ -359,9 +343,7 @@ def visit_chart_text(self: Any, node: chart) -> None:
 
 
 def setup_base(app: Sphinx) -> None:
-    app.add_node(view_placeholder)
     app.add_node(chart, html=(visit_chart_html, None), text=(visit_chart_text, None))
-    app.add_post_transform(ResolveViews)
 
 
 __all__ = ["_", "directives"]

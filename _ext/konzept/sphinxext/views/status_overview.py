@@ -44,7 +44,7 @@ class StatusOverview(View):
         if any(NO_STATUS in r.counts for r in rows):
             statuses.append(NO_STATUS)
         names = [
-            term_label(concept, "status", s) if s != NO_STATUS else str(_("no status"))
+            term_label(concept.schema, "status", s) if s != NO_STATUS else str(_("no status"))
             for s in statuses
         ]
 

@@ -149,7 +149,7 @@ def _cell(ctx: RenderContext, row: Row, column: str, repeat: bool = False) -> Ce
         status = measure.options.get("status")
         if status is None:
             return None
-        text = term_label(concept, "status", status)
+        text = term_label(concept.schema, "status", status)
         return nodes.inline(text, text, classes=["konzept-status", f"konzept-status-{status}"])
     if column == "period":
         return period_text(measure, ctx.language) or None
