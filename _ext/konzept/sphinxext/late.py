@@ -24,6 +24,8 @@ metadata is searchable in the formats that render it before indexing.
 
 from __future__ import annotations
 
+import gc
+import os
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -131,10 +133,40 @@ def _render(renderer: PageRenderer, placeholder: nodes.Node, docname: str) -> no
 # -- HTML: rendered while translating ---------------------------------------------
 
 
+class _Processes:
+    #: The process that runs the build, set when writing starts.
+    main: int | None = None
+    #: The worker process whose inherited objects were frozen.
+    frozen: int | None = None
+
+
+def remember_main_process(app: Sphinx, builder: Builder) -> None:
+    _Processes.main = os.getpid()
+
+
+def freeze_inherited_objects() -> None:
+    """In a worker that Sphinx forked to write pages, leave what it inherited
+    out of garbage collection (once per worker; never in the main process).
+
+    With ``-j``, Sphinx forks the main process for each chunk of pages; the
+    worker translates them and exits. What it inherited (the environment,
+    every doctree) is used to the end or freed with the worker, yet each
+    full collection would walk all of it again and, by touching it, copy
+    the memory it shares with the main process. ``gc.freeze()`` is Python's
+    remedy for exactly this case (see its documentation); afterwards the
+    collector walks only what the worker itself makes.
+    """
+    pid = os.getpid()
+    if _Processes.main is not None and pid != _Processes.main and pid != _Processes.frozen:
+        _Processes.frozen = pid
+        gc.freeze()
+
+
 def _renderer(translator: Any) -> PageRenderer:
     """One renderer per translator, that is per page written."""
     renderer: PageRenderer | None = getattr(translator, "_konzept_renderer", None)
     if renderer is None:
+        freeze_inherited_objects()
         renderer = PageRenderer(translator.builder.env, translator.builder)
         translator._konzept_renderer = renderer
     return renderer
@@ -159,3 +191,4 @@ def setup_late(app: Sphinx) -> None:
     app.add_node(item_meta, html=handlers)
     app.add_node(view_placeholder, html=handlers)
     app.add_post_transform(LateRendering)
+    app.connect("write-started", remember_main_process)
