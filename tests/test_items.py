@@ -129,6 +129,42 @@ def test_search_index_knows_items_by_id(app):
 
 
 @pytest.mark.sphinx("html", testroot="basic")
+def test_search_finds_an_item_by_the_values_it_states(app):
+    """The details are rendered after Sphinx indexed the page; what the item
+    states itself (funding, status, the IDs it names) is indexed all the same."""
+    app.build()
+    import json
+
+    text = (app.outdir / "searchindex.js").read_text("utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    bildung = index["docnames"].index("bildung")
+
+    def pages_with(term: str) -> list[int]:
+        found = index["terms"].get(term, [])
+        return found if isinstance(found, list) else [found]
+
+    # BIL-M3: funding KOMM-AN NRW, status "laufend", lead KI, partner AWO
+    # (words as the German stemmer stores them)
+    for term in ("komm", "nrw", "laufend", "ki", "awo"):
+        assert bildung in pages_with(term), term
+    # the rendered details are on the page all the same
+    details = soup(app, "bildung").select_one("#BIL-M3 .konzept-meta").get_text(" ")
+    assert "KOMM-AN NRW" in details and "laufend" in details
+
+
+@pytest.mark.sphinx("singlehtml", testroot="basic")
+def test_single_page_html_links_items_within_its_page(app):
+    app.build()
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup((app.outdir / "index.html").read_text("utf-8"), "html.parser")
+    links = page.select_one("#BIL-M3 .konzept-meta").select("a.konzept-ref")
+    hrefs = {link.get_text(" ", strip=True): link["href"] for link in links}
+    assert hrefs["Kommunales Integrationszentrum"] == "#KI", hrefs
+    assert all(href.count("#") == 1 for href in hrefs.values()), hrefs
+
+
+@pytest.mark.sphinx("html", testroot="basic")
 def test_field_is_inherited_from_page_front_matter(app):
     app.build()
     items = konzept_json(app)["items"]

@@ -314,3 +314,17 @@ def test_a_body_edit_does_not_rewrite_the_view_pages(make_app, tmp_path: Path):
     written = set(re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", status))
     # index is re-written by Sphinx itself (its toctree lists items), views is not
     assert "items" in written and "views" not in written
+
+
+def test_views_written_by_parallel_workers_equal_the_serial_ones(make_app, tmp_path: Path):
+    """With -j, HTML views are rendered in Sphinx's worker processes."""
+    pages = {}
+    for name, parallel in (("serial", 0), ("parallel", 2)):
+        src = tmp_path / name
+        shutil.copytree(ROOTS / "test-views", src)
+        app = make_app("html", srcdir=src, parallel=parallel)
+        app.build()
+        assert app.parallel == parallel
+        pages[name] = {p.name: p.read_text("utf-8") for p in sorted(app.outdir.glob("*.html"))}
+    assert pages["parallel"] == pages["serial"]
+    assert "konzept-view-traceability" in pages["parallel"]["views.html"]

@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 from .snapshot import Snapshot, natural_key
@@ -146,22 +147,16 @@ class Diff:
         return tuple(c for c in self.changed if c.suspect)
 
     def change(self, item_id: str) -> Change | None:
-        for change in self.changed:
-            if change.id == item_id:
-                return change
-        return None
+        return self._changes.get(item_id)
 
     def lineage_of(self, item_id: str, side: Literal["old", "new"] = "new") -> Lineage | None:
-        for relation in self.lineage:
-            if item_id in (relation.new if side == "new" else relation.old):
-                return relation
-        return None
+        return self._lineages[side].get(item_id)
 
     def status(self, item_id: str) -> ItemStatus | None:
         """The class of an item of the new release (``None``: not in it)."""
         if item_id not in self.new.items:
-            return "removed" if item_id in self.removed else None
-        if item_id in self.added:
+            return "removed" if item_id in self._removed else None
+        if item_id in self._added:
             return "added"
         if self.lineage_of(item_id) is not None:
             return "lineage"
@@ -169,6 +164,30 @@ class Diff:
         if change is not None:
             return "suspect" if change.suspect else "changed"
         return "unchanged"
+
+    # indexes for the questions above, made on first use: views and badges
+    # ask them for every item, so each must be a lookup, not a scan
+    @cached_property
+    def _changes(self) -> dict[str, Change]:
+        return {change.id: change for change in self.changed}
+
+    @cached_property
+    def _lineages(self) -> dict[str, dict[str, Lineage]]:
+        sides: dict[str, dict[str, Lineage]] = {"old": {}, "new": {}}
+        for relation in self.lineage:
+            for item_id in relation.old:
+                sides["old"].setdefault(item_id, relation)
+            for item_id in relation.new:
+                sides["new"].setdefault(item_id, relation)
+        return sides
+
+    @cached_property
+    def _added(self) -> frozenset[str]:
+        return frozenset(self.added)
+
+    @cached_property
+    def _removed(self) -> frozenset[str]:
+        return frozenset(self.removed)
 
     def field_of(self, item_id: str) -> str | None:
         """The field of action an item belongs to (in the new release if it is there)."""

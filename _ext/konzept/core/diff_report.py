@@ -160,6 +160,10 @@ class Presenter:
         self.t: Translate = translate or (lambda message: message)
         #: Reading order of the items (ID -> position); else by ID.
         self.position = order
+        #: Field views made so far: a change log shows each one twice (in
+        #: the changes by field and in the Synopse); keyed by the change's
+        #: identity, which lives as long as ``diff``.
+        self._field_views: dict[tuple[str, int, tuple[str, str] | None], FieldView] = {}
 
     # -- names and labels -----------------------------------------------------
 
@@ -285,6 +289,15 @@ class Presenter:
         self, item_type: str, change: FieldChange, ids: tuple[str, str] | None = None
     ) -> FieldView:
         """``ids``: the item's (old, new) IDs, for the unit of an indicator."""
+        key = (item_type, id(change), ids)
+        view = self._field_views.get(key)
+        if view is None:
+            view = self._field_views[key] = self._field_view(item_type, change, ids)
+        return view
+
+    def _field_view(
+        self, item_type: str, change: FieldChange, ids: tuple[str, str] | None
+    ) -> FieldView:
         label = self.field_label(item_type, change.name)
         old_unit = new_unit = None
         if ids is not None:

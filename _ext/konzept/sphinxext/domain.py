@@ -16,7 +16,8 @@ from docutils import nodes
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
 
 from ..core import Concept, Item, Reference, build_concept
-from .config import project_schema
+from ..core.export import concept_to_data
+from .config import project_release, project_schema
 from .i18n import _, label
 
 if TYPE_CHECKING:
@@ -87,6 +88,8 @@ class KonzeptDomain(Domain):
     roles = {}  # noqa: RUF012
 
     _concept: Concept | None = None
+    #: ``konzept.json``'s data of ``_concept`` (the change log needs it too).
+    _export: tuple[Concept, dict[str, Any]] | None = None
 
     # -- recording (reading phase) ------------------------------------------
 
@@ -127,6 +130,14 @@ class KonzeptDomain(Domain):
                 document_order=self.document_order(),
             )
         return self._concept
+
+    def export_data(self) -> dict[str, Any]:
+        """The concept as ``konzept.json`` holds it (made once per concept; do
+        not change it)."""
+        concept = self.concept
+        if self._export is None or self._export[0] is not concept:
+            self._export = (concept, concept_to_data(concept, project_release(self.env.config)))
+        return self._export[1]
 
     def all_items(self) -> Iterator[Item]:
         for docname in sorted(self.data["items"]):
@@ -271,6 +282,8 @@ class ItemLinker:
             uri = self._uris.get(item.docname)
             if uri is None:
                 uri = self.builder.get_relative_uri(self.fromdocname, item.docname)
+                # only a fragment: the page is part of this one (single-page HTML)
+                uri = "" if uri.startswith("#") else uri
                 self._uris[item.docname] = uri
             node["refuri"] = f"{uri}#{item.anchor}"
         node += content

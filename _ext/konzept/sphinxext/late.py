@@ -5,21 +5,22 @@ Reading leaves two kinds of placeholder in the doctrees: :class:`item_meta`
 table or chart over all items). Both need the whole concept, so they are
 rendered when pages are written, from :class:`PageRenderer`:
 
-- **HTML builders** render them while translating (the visitors below). In
-  a parallel build (``-j``) Sphinx translates in its worker processes but
-  runs post-transforms and feeds the search index in the main process, so
-  this is the work that parallelises. Sphinx's post-transforms and the
-  search indexer walk a doctree a third the size, and the rendered nodes
-  are released as soon as they are translated, so few of them live long
-  enough to make Python's garbage collector walk the whole environment
-  again (docs/performance.md, findings 2 and 3).
-- **Other builders** (the PDF, text, LaTeX) get the same nodes from the
-  post-transform :class:`LateRendering`, before references are resolved.
+- **The HTML builders** (``html``, ``dirhtml``) render them while
+  translating (the visitors below). With ``-j``, Sphinx translates in
+  worker processes but runs post-transforms and feeds the search index in
+  the main process, so this is the work that runs in parallel. Sphinx's
+  post-transforms and its search indexer walk doctrees a third the size,
+  and the rendered nodes are let go as soon as they are translated
+  (docs/performance.md has the measurements).
+- **Other builders** (the PDF, text, LaTeX, single-page HTML, EPUB) get the
+  same nodes from the post-transform :class:`LateRendering`, before
+  references are resolved.
 
 Both paths call the same functions (:func:`.render.metadata_node` and
 :func:`.views.base.view_node`), so every format shows the same thing.
-Views are left out of the search index either way (``no-search``); item
-metadata is searchable in the formats that render it before indexing.
+Views are left out of the search index (``no-search``). The search index of
+the HTML builders holds the words of each item's own values, which the
+placeholder carries from reading (:func:`.render.search_text`).
 """
 
 from __future__ import annotations
@@ -42,8 +43,11 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-#: Formats whose translators render placeholders themselves.
-TRANSLATOR_FORMATS = frozenset({"html"})
+#: Builders whose translators render placeholders themselves. Others that
+#: write HTML rework references in the doctree before translating it (the
+#: single-page builder joins its anchors, EPUB rewrites IDs and links), so
+#: they get the rendered nodes before that, from :class:`LateRendering`.
+TRANSLATOR_BUILDERS = frozenset({"html", "dirhtml"})
 #: Formats that draw charts; others get the chart's text alternative.
 CHART_FORMATS = frozenset({"html", "typst"})
 
@@ -94,14 +98,15 @@ class PageRenderer:
 
 
 class LateRendering(SphinxPostTransform):
-    """Replace the placeholders by ordinary nodes, for builders that are not HTML."""
+    """Replace the placeholders by ordinary nodes, for builders that do not
+    render them while translating (PDF, text, LaTeX, single-page HTML, EPUB)."""
 
     # early: the links made here are finished, and later post-transforms
     # (badges, reference resolution) see the rendered nodes
     default_priority = 5
 
     def is_supported(self) -> bool:
-        return self.env._builder_cls.format not in TRANSLATOR_FORMATS and super().is_supported()
+        return self.env._builder_cls.name not in TRANSLATOR_BUILDERS and super().is_supported()
 
     def run(self, **kwargs: Any) -> None:
         renderer: PageRenderer | None = None

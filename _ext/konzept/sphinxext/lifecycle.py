@@ -17,9 +17,9 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from ..core.export import concept_to_json
+from ..core.export import dumps
 from ..core.views.coverage import coverage, coverage_diagnostics
-from .config import config_location, project_release
+from .config import config_location
 from .domain import get_domain
 from .views.base import view_diagnostics
 
@@ -93,8 +93,7 @@ def report_diagnostics(app: Sphinx, env: BuildEnvironment) -> list[str]:
 def write_json(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or not app.config.konzept_json or app.builder.name == "konzept-check":
         return
-    concept = get_domain(app.env).concept
-    text = concept_to_json(concept, project_release(app.config))
+    text = dumps(get_domain(app.env).export_data())
     path = Path(app.outdir) / JSON_NAME
     if not path.exists() or path.read_text("utf-8") != text:
         path.write_text(text, "utf-8")

@@ -32,9 +32,8 @@ from sphinx.writers.html5 import HTML5Translator
 
 from ..core import Concept
 from ..core.diff import Diff, diff
-from ..core.export import concept_to_data
 from ..core.snapshot import Snapshot, SnapshotError, find_release, snapshot_from_data
-from .config import config_location, project_release
+from .config import config_location
 from .domain import get_domain
 from .i18n import _
 from .nodes import item_block, item_heading
@@ -109,7 +108,7 @@ def current(env: BuildEnvironment) -> Snapshot:
     concept = get_domain(env).concept
     if _current and _current[0][0] is concept:
         return _current[0][1]
-    data = concept_to_data(concept, project_release(env.config))
+    data = get_domain(env).export_data()
     # a JSON round trip: exactly the values a snapshot file gives back
     snapshot = snapshot_from_data(json.loads(json.dumps(data)), "this build")
     _current[:] = [(concept, snapshot)]
