@@ -11,7 +11,7 @@ import difflib
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from .ids import IdSuggester
@@ -68,17 +68,27 @@ class Concept:
         it covers the item's own data, its resolved field, and the names and
         places of the items it links to and that link to it.
         """
+        return self._signature(item_id, self._face)
+
+    def signatures(self) -> dict[str, str]:
+        """:meth:`signature` of every item (each item's face made once)."""
+        faces: dict[str, list[object]] = {}
+
+        def face(item_id: str) -> list[object]:
+            known = faces.get(item_id)
+            if known is None:
+                known = faces[item_id] = self._face(item_id)
+            return known
+
+        return {item_id: self._signature(item_id, face) for item_id in self.items}
+
+    def _signature(self, item_id: str, face: Callable[[str], list[object]]) -> str:
         item = self.items[item_id]
         related = sorted(
             set(self.shown_with(item))
             | {i for ids in self.backlinks.get(item_id, {}).values() for i in ids}
         )
-        payload = [
-            self._face(item_id),
-            item.options,
-            item.raw,
-            [self._face(r) for r in related],
-        ]
+        payload = [face(item_id), item.options, item.raw, [face(r) for r in related]]
         data = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha1(data.encode(), usedforsecurity=False).hexdigest()
 

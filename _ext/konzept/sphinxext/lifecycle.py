@@ -41,7 +41,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """
     domain = get_domain(env)
     concept = domain.concept
-    new = {item_id: concept.signature(item_id) for item_id in concept.items}
+    new = concept.signatures()
     new[_VIEWS_KEY] = repr(sorted(domain.document_order().items()))
     old: dict[str, str] = domain.data["signatures"]
     changed = {i for i in new.keys() | old.keys() if new.get(i) != old.get(i)}
