@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from konzept.core import BUILTIN_SCHEMA, Decision, Release, build_concept, extend_schema
-from konzept.core.export import SCHEMA_VERSION, concept_to_json
+from konzept.core.export import SCHEMA_VERSION, concept_to_data, concept_to_json
 
 from .conftest import (
     RELEASE,
@@ -148,6 +148,15 @@ def test_identical_input_gives_identical_bytes_in_any_order(items, rnd):
     two = concept_to_json(build_concept(shuffled, BUILTIN_SCHEMA), RELEASE)
     assert one == two
     assert schema_errors(json.loads(one)) == []
+
+
+@settings(deadline=None)
+@given(concept_items(with_actors=True))
+def test_the_data_is_what_the_json_file_gives_back(items):
+    """The change log diffs this build's data against archived files without a
+    JSON round trip, so the data must already be plain JSON values."""
+    data = concept_to_data(build_concept(items, BUILTIN_SCHEMA), RELEASE)
+    assert json.loads(json.dumps(data)) == data
 
 
 def _keys_sorted(pairs):

@@ -164,6 +164,7 @@ class Presenter:
         #: the changes by field and in the Synopse); keyed by the change's
         #: identity, which lives as long as ``diff``.
         self._field_views: dict[tuple[str, int, tuple[str, str] | None], FieldView] = {}
+        self._specs_by_type: dict[str, dict[str, OptionSpec]] = {}
 
     # -- names and labels -----------------------------------------------------
 
@@ -196,13 +197,21 @@ class Presenter:
         return name
 
     def _spec(self, item_type: str, name: str) -> OptionSpec | None:
-        item_type_spec = self.schema.types.get(item_type)
-        if item_type_spec is None:
+        if name == "field":
             return None
-        for spec in item_type_spec.options:
-            if spec.export_key == name and name != "field":
-                return spec
-        return None
+        return self._specs(item_type).get(name)
+
+    def _specs(self, item_type: str) -> dict[str, OptionSpec]:
+        """The options of a type by export key, in the schema's order (made
+        once per type: a change log asks for every changed field)."""
+        specs = self._specs_by_type.get(item_type)
+        if specs is None:
+            item_type_spec = self.schema.types.get(item_type)
+            options = item_type_spec.options if item_type_spec else ()
+            specs = self._specs_by_type[item_type] = {}
+            for spec in options:
+                specs.setdefault(spec.export_key, spec)
+        return specs
 
     def field_key(self, item_type: str, name: str) -> tuple[int, int, str]:
         """Title and text first, then the options in the order the schema
@@ -211,10 +220,9 @@ class Presenter:
             return (0, ("title", "text").index(name), name)
         if name == "field":
             return (1, 0, name)
-        item_type_spec = self.schema.types.get(item_type)
-        keys = [spec.export_key for spec in item_type_spec.options] if item_type_spec else []
+        keys = self._specs(item_type)
         if name in keys:
-            return (2, keys.index(name), name)
+            return (2, list(keys).index(name), name)
         return (3, 0, name)
 
     def ordered(self, item_type: str, fields: Mapping[str, FieldChange]) -> list[FieldChange]:
