@@ -74,7 +74,8 @@ def setup(app: Any) -> dict[str, Any]:
 
     return {
         "version": __version__,
-        "env_version": 1,
+        # 2: placeholders carry search words and their page (read again)
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
