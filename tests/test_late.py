@@ -57,3 +57,17 @@ def test_nothing_is_frozen_outside_a_build(monkeypatch: pytest.MonkeyPatch):
     before = gc.get_freeze_count()
     late.freeze_inherited_objects()
     assert gc.get_freeze_count() == before
+
+
+def test_a_build_marks_its_process_while_it_writes(make_app, tmp_path):
+    import shutil
+
+    from conftest import ROOTS
+
+    shutil.copytree(ROOTS / "test-basic", tmp_path / "src")
+    seen: list[int | None] = []
+    app = make_app("html", srcdir=tmp_path / "src")
+    app.connect("write-started", lambda app, builder: seen.append(late._Processes.main), 900)
+    app.build()
+    assert seen == [os.getpid()]
+    assert late._Processes.main is None  # after the build: nothing is a worker

@@ -149,6 +149,11 @@ def remember_main_process(app: Sphinx, builder: Builder) -> None:
     _Processes.main = os.getpid()
 
 
+def forget_main_process(app: Sphinx, exception: BaseException | None) -> None:
+    # outside a build, no process counts as a worker
+    _Processes.main = None
+
+
 def freeze_inherited_objects() -> None:
     """In a worker that Sphinx forked to write pages, leave what it inherited
     out of garbage collection (once per worker; never in the main process).
@@ -197,3 +202,4 @@ def setup_late(app: Sphinx) -> None:
     app.add_node(view_placeholder, html=handlers)
     app.add_post_transform(LateRendering)
     app.connect("write-started", remember_main_process)
+    app.connect("build-finished", forget_main_process)
