@@ -68,6 +68,9 @@ def test_a_build_marks_its_process_while_it_writes(make_app, tmp_path):
     seen: list[int | None] = []
     app = make_app("html", srcdir=tmp_path / "src")
     app.connect("write-started", lambda app, builder: seen.append(late._Processes.main), 900)
+    frozen_before = gc.get_freeze_count()
     app.build()
+    # the process that builds keeps collecting its garbage
+    assert gc.get_freeze_count() == frozen_before
     assert seen == [os.getpid()]
     assert late._Processes.main is None  # after the build: nothing is a worker

@@ -78,7 +78,6 @@ def compare_to(env: BuildEnvironment) -> str | None:
 
 
 _snapshots: dict[Path, tuple[tuple[int, int], Snapshot]] = {}
-_current: list[tuple[Concept, Snapshot]] = []
 _diffs: dict[tuple[Path, str], tuple[Concept, tuple[int, int], Diff]] = {}
 
 
@@ -104,14 +103,10 @@ def _stamp(path: Path) -> tuple[int, int]:
 
 
 def current(env: BuildEnvironment) -> Snapshot:
-    """This build's items as its ``konzept.json`` will hold them."""
-    concept = get_domain(env).concept
-    if _current and _current[0][0] is concept:
-        return _current[0][1]
-    # plain JSON values already (tested): what a snapshot file gives back
-    snapshot = snapshot_from_data(get_domain(env).export_data(), "this build")
-    _current[:] = [(concept, snapshot)]
-    return snapshot
+    """This build's items as its ``konzept.json`` will hold them (the domain
+    makes that data once per concept; its values are plain JSON, as a
+    snapshot file gives them back: tested)."""
+    return snapshot_from_data(get_domain(env).export_data(), "this build")
 
 
 def diff_since(env: BuildEnvironment, version: str) -> Diff:
