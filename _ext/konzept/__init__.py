@@ -23,6 +23,7 @@ def setup(app: Any) -> dict[str, Any]:
         domain,
         late,
         lifecycle,
+        memory,
         nodes,
         reference,
         render,
@@ -60,6 +61,7 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_transform(render.HeadingLevels)
     app.add_transform(render.EscapeRawHtml)
     late.setup_late(app)  # item metadata and views, rendered after reading
+    memory.setup_memory(app)  # long-lived objects out of garbage collection
 
     setup_views(app)
     app.add_directive("konzept-reference", reference.ReferenceDirective)

@@ -25,8 +25,6 @@ placeholder carries from reading (:func:`.render.search_text`).
 
 from __future__ import annotations
 
-import gc
-import os
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -35,6 +33,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..core import Concept, Item
 from .domain import ItemLinker, get_domain
+from .memory import freeze_inherited_objects
 from .nodes import chart, item_meta, view_placeholder
 from .render import metadata_node
 from .views.base import RenderContext, ViewRecord, view_node
@@ -138,40 +137,6 @@ def _render(renderer: PageRenderer, placeholder: nodes.Node, docname: str) -> no
 # -- HTML: rendered while translating ---------------------------------------------
 
 
-class _Processes:
-    #: The process that runs the build, set when writing starts.
-    main: int | None = None
-    #: The worker process whose inherited objects were frozen.
-    frozen: int | None = None
-
-
-def remember_main_process(app: Sphinx, builder: Builder) -> None:
-    _Processes.main = os.getpid()
-
-
-def forget_main_process(app: Sphinx, exception: BaseException | None) -> None:
-    # outside a build, no process counts as a worker
-    _Processes.main = None
-
-
-def freeze_inherited_objects() -> None:
-    """In a worker that Sphinx forked to write pages, leave what it inherited
-    out of garbage collection (once per worker; never in the main process).
-
-    With ``-j``, Sphinx forks the main process for each chunk of pages; the
-    worker translates them and exits. What it inherited (the environment,
-    every doctree) is used to the end or freed with the worker, yet each
-    full collection would walk all of it again and, by touching it, copy
-    the memory it shares with the main process. ``gc.freeze()`` is Python's
-    remedy for exactly this case (see its documentation); afterwards the
-    collector walks only what the worker itself makes.
-    """
-    pid = os.getpid()
-    if _Processes.main is not None and pid != _Processes.main and pid != _Processes.frozen:
-        _Processes.frozen = pid
-        gc.freeze()
-
-
 def _renderer(translator: Any) -> PageRenderer:
     """One renderer per translator, that is per page written."""
     renderer: PageRenderer | None = getattr(translator, "_konzept_renderer", None)
@@ -201,5 +166,3 @@ def setup_late(app: Sphinx) -> None:
     app.add_node(item_meta, html=handlers)
     app.add_node(view_placeholder, html=handlers)
     app.add_post_transform(LateRendering)
-    app.connect("write-started", remember_main_process)
-    app.connect("build-finished", forget_main_process)
