@@ -98,6 +98,26 @@ def test_text_changes_come_with_word_differences():
     ]
 
 
+def test_the_json_without_word_differences_keeps_everything_else():
+    """What decides whether a change log page is written again: the words
+    follow from the old and new text."""
+    d = diff(
+        snap("1", *BASE, item("M1", text="Sprachkurse für Eltern."), item("M2", title="Café")),
+        snap(
+            "2",
+            *BASE,
+            item("M1", text="Sprachkurse für Mütter."),
+            item("M9", title="Sprachcafé", replaces=["M2"]),
+        ),
+    )
+    full, bare = d.to_json(), d.to_json(words=False)
+    assert "words" in full["changed"][0]["fields"]["text"]
+    assert "words" in full["lineage"][0]["fields"]["title"]
+    for data in (full["changed"][0]["fields"]["text"], full["lineage"][0]["fields"]["title"]):
+        del data["words"]
+    assert bare == full
+
+
 def test_moving_an_item_to_another_page_is_no_change():
     old = item("M1", docname="bildung", line=12, anchor="M1")
     new = item("M1", docname="arbeit", line=80, anchor="konzept-item-3")

@@ -68,29 +68,30 @@ class Concept:
         it covers the item's own data, its resolved field, and the names and
         places of the items it links to and that link to it.
         """
-        return self._signature(item_id, self._face)
+        return self._signature(item_id, lambda i: _json(self._face(i)))
 
     def signatures(self) -> dict[str, str]:
-        """:meth:`signature` of every item (each item's face made once)."""
-        faces: dict[str, list[object]] = {}
+        """:meth:`signature` of every item (each item's face written once)."""
+        faces: dict[str, str] = {}
 
-        def face(item_id: str) -> list[object]:
+        def face(item_id: str) -> str:
             known = faces.get(item_id)
             if known is None:
-                known = faces[item_id] = self._face(item_id)
+                known = faces[item_id] = _json(self._face(item_id))
             return known
 
         return {item_id: self._signature(item_id, face) for item_id in self.items}
 
-    def _signature(self, item_id: str, face: Callable[[str], list[object]]) -> str:
+    def _signature(self, item_id: str, face: Callable[[str], str]) -> str:
         item = self.items[item_id]
         related = sorted(
             set(self.shown_with(item))
             | {i for ids in self.backlinks.get(item_id, {}).values() for i in ids}
         )
-        payload = [face(item_id), item.options, item.raw, [face(r) for r in related]]
-        data = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
-        return hashlib.sha1(data.encode(), usedforsecurity=False).hexdigest()
+        own = _json([item.options, item.raw])
+        # one JSON text per line: JSON has no line break of its own
+        text = "\n".join([own, face(item_id), *(face(r) for r in related)])
+        return hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()
 
     def _face(self, item_id: str) -> list[object]:
         item = self.items.get(item_id)
@@ -126,6 +127,10 @@ class Concept:
             elif isinstance(value, list):
                 result.extend(value)
         return result
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
 
 
 def build_concept(

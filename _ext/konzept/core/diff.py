@@ -72,9 +72,9 @@ class FieldChange:
     def is_text(self) -> bool:
         return self.name in TEXT_FIELDS
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, *, words: bool = True) -> dict[str, Any]:
         data: dict[str, Any] = {"old": self.old, "new": self.new}
-        if self.is_text and isinstance(self.old, str) and isinstance(self.new, str):
+        if words and self.is_text and isinstance(self.old, str) and isinstance(self.new, str):
             data["words"] = [[s.kind, s.text] for s in word_diff(self.old, self.new)]
         return data
 
@@ -91,13 +91,13 @@ class Change:
     #: For a suspect measure: its goals that were reworded or replaced.
     because: tuple[str, ...] = ()
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, *, words: bool = True) -> dict[str, Any]:
         data: dict[str, Any] = {
             "id": self.id,
             "type": self.type,
             "moved": self.moved,
             "suspect": self.suspect,
-            "fields": {name: change.to_json() for name, change in self.fields.items()},
+            "fields": {n: change.to_json(words=words) for n, change in self.fields.items()},
         }
         if self.because:
             data["because"] = list(self.because)
@@ -118,12 +118,12 @@ class Lineage:
     def moved(self) -> bool:
         return bool(PLACE_FIELDS & self.fields.keys())
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, *, words: bool = True) -> dict[str, Any]:
         return {
             "kind": self.kind,
             "old": list(self.old),
             "new": list(self.new),
-            "fields": {name: change.to_json() for name, change in self.fields.items()},
+            "fields": {n: change.to_json(words=words) for n, change in self.fields.items()},
         }
 
 
@@ -223,16 +223,20 @@ class Diff:
             counter.update(relation.fields)
         return dict(sorted(counter.items(), key=lambda kv: (-kv[1], field_order(kv[0]))))
 
-    def to_json(self) -> dict[str, Any]:
-        """The shape of ``konzept diff --format json`` (SPEC §6; it only grows)."""
+    def to_json(self, *, words: bool = True) -> dict[str, Any]:
+        """The shape of ``konzept diff --format json`` (SPEC §6; it only grows).
+
+        ``words=False`` leaves out the word diffs of text fields: they follow
+        from the old and new text, so a digest of the diff does not need them.
+        """
         return {
             "old": self.old.version,
             "new": self.new.version,
             "added": list(self.added),
             "removed": list(self.removed),
             "unchanged": list(self.unchanged),
-            "changed": [change.to_json() for change in self.changed],
-            "lineage": [relation.to_json() for relation in self.lineage],
+            "changed": [change.to_json(words=words) for change in self.changed],
+            "lineage": [relation.to_json(words=words) for relation in self.lineage],
             "summary": self.counts(),
         }
 
@@ -291,13 +295,19 @@ def field_order(name: str) -> tuple[int, str]:
 
 def field_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, FieldChange]:
     """The fields whose values differ (location and lineage keys left out)."""
-    names = sorted((old.keys() | new.keys()) - IGNORED_KEYS, key=field_order)
-    result: dict[str, FieldChange] = {}
-    for name in names:
-        a, b = old.get(name), new.get(name)
-        if not same_value(a, b):
-            result[name] = FieldChange(name, a, b)
-    return result
+    # most fields of most items are equal: compare them as they are first,
+    # and order only those that differ
+    names = [
+        name
+        for name in old.keys() | new.keys()
+        if name not in IGNORED_KEYS
+        and old.get(name) != new.get(name)
+        and not same_value(old.get(name), new.get(name))
+    ]
+    return {
+        name: FieldChange(name, old.get(name), new.get(name))
+        for name in sorted(names, key=field_order)
+    }
 
 
 def same_value(a: Any, b: Any) -> bool:

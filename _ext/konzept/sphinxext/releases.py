@@ -198,7 +198,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     for version in sorted(versions):
         try:
             diffs[version] = diff_since(env, version)
-            digests[version] = _digest(diffs[version].to_json())
+            digests[version] = _digest(diffs[version].to_json(words=False))
         except SnapshotError:
             digests[version] = "missing"
     _report_unknown(app, env, records, diffs, default)
