@@ -96,7 +96,8 @@ def run_sphinx(
     # A build allocates millions of long-lived nodes; Python's default
     # collector thresholds make it re-scan them over and over (measured: a
     # quarter of a 10,000-item build). The command owns its process, so it
-    # may collect less often; the extension itself never touches the collector.
+    # may collect less often; the extension itself only leaves out what lives
+    # to the end of a build, and only until it ends (sphinxext/memory.py).
     gc.set_threshold(20_000, 10, 10)
     try:
         with patch_docutils(project.confdir), docutils_namespace():
