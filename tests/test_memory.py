@@ -137,3 +137,19 @@ def test_a_failed_build_unfreezes(make_app, tmp_path):
     with pytest.raises(Exception, match="a handler fails"):
         app.build()
     assert gc.get_freeze_count() == before
+
+
+def test_a_sphinx_that_keeps_its_doctrees_elsewhere_gets_no_second_freeze(monkeypatch):
+    """Unknown how many doctrees are held: they might be all of them."""
+    from types import SimpleNamespace
+
+    monkeypatch.setattr(memory._Build, "frozen_main", True)
+    before = gc.get_freeze_count()
+    memory.freeze_read(None, SimpleNamespace(found_docs={"a", "b", "c"}))  # type: ignore[arg-type]
+    assert gc.get_freeze_count() == before
+    try:
+        held = SimpleNamespace(found_docs={"a", "b", "c"}, _write_doc_doctree_cache={})
+        memory.freeze_read(None, held)  # type: ignore[arg-type]
+        assert gc.get_freeze_count() > before  # none held: frozen
+    finally:
+        gc.unfreeze()

@@ -62,9 +62,12 @@ def freeze_loaded(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> No
 def freeze_read(app: Sphinx, env: BuildEnvironment) -> None:
     """``env-updated``, after konzept's handlers: the concept and the diff."""
     # the doctrees Sphinx read in this process and keeps until it writes them
-    # (none after parallel reading: the workers read them)
-    held = len(getattr(env, "_write_doc_doctree_cache", ()))
-    if _Build.frozen_main and held <= FEW_PAGES_HELD * len(env.found_docs):
+    # (none after parallel reading: the workers read them); a Sphinx that
+    # keeps them elsewhere may hold them all, so nothing is frozen then
+    held = getattr(env, "_write_doc_doctree_cache", None)
+    if held is None or not _Build.frozen_main:
+        return
+    if len(held) <= FEW_PAGES_HELD * len(env.found_docs):
         gc.freeze()
 
 
