@@ -401,6 +401,15 @@ def test_the_signature_follows_the_title_of_an_inherited_field():
     assert _world().signature("M1") != _world(BIL="Bildung neu").signature("M1")
 
 
+@settings(deadline=None)
+@given(concept_items(with_actors=True))
+def test_all_signatures_at_once_are_each_items_signature(items):
+    """A build asks for all signatures in one pass; a page must be rewritten
+    exactly when the signature of an item it shows changes."""
+    world = build_concept(items, BUILTIN_SCHEMA)
+    assert world.signatures() == {i: world.signature(i) for i in world.items}
+
+
 def test_the_signature_changes_when_an_option_changes():
     before = concept(goal("Z1", line=1), measure("M1", line=2, goals="Z1", status="planned"))
     after = concept(goal("Z1", line=1), measure("M1", line=2, goals="Z1", status="done"))
